@@ -1,0 +1,224 @@
+import {
+  FORMAT_V1,
+  formatIssues,
+  graspSchema,
+  handSpecSchema,
+  objectSpecSchema,
+  shardRefSchema,
+  type Grasp,
+  type HandSpec,
+  type ObjectSpec,
+} from './schema';
+import { resolveUrl, fileLabel } from './resolveUrl';
+import { parseShard } from './parseShard';
+
+/** How the loader reads files: fetch in the browser, fs in Node, a FileSystem handle for dropped folders. */
+export interface DatasetIO {
+  fetchText(url: string): Promise<string>;
+  fetchBytes(url: string): Promise<ArrayBuffer>;
+}
+
+export interface DatasetIssue {
+  /** the file the problem is in, as the user named it (relative to the manifest where possible) */
+  file: string;
+  message: string;
+  graspId?: string;
+  severity: 'error' | 'warning';
+}
+
+export type ResolvedGrasp = Grasp & {
+  reconstructionUrl?: string;
+  manoMeshUrl?: string;
+  /** which file the grasp came from (manifest or a shard) */
+  source: string;
+};
+
+export interface LoadedDataset {
+  name: string;
+  description?: string;
+  manifestUrl: string;
+  hands: Record<string, { spec: HandSpec; urdfUrl?: string }>;
+  objects: Record<string, { spec: ObjectSpec; meshUrl: string }>;
+  grasps: ResolvedGrasp[];
+  issues: DatasetIssue[];
+}
+
+/** Thrown only when nothing of the dataset can be used (unreadable or non-JSON manifest). */
+export class DatasetLoadError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'DatasetLoadError';
+  }
+}
+
+export interface LoadOptions {
+  onProgress?: (done: number, total: number, what: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Loads and validates a manifest and its shards. Every entry is validated on its own so one bad
+ * hand, object or grasp is reported (file + problem) while the rest of the dataset still loads.
+ */
+export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: LoadOptions = {}): Promise<LoadedDataset> {
+  const manifestLabel = fileLabel(manifestUrl, manifestUrl);
+  let text: string;
+  try {
+    text = await io.fetchText(manifestUrl);
+  } catch (e) {
+    throw new DatasetLoadError(manifestLabel, `cannot read the manifest (${errorText(e)})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new DatasetLoadError(manifestLabel, `not valid JSON (${errorText(e)})`);
+  }
+  if (!isRecord(raw)) throw new DatasetLoadError(manifestLabel, 'the manifest must be a JSON object');
+  if (raw.format !== FORMAT_V1) {
+    throw new DatasetLoadError(
+      manifestLabel,
+      `"format" must be "${FORMAT_V1}" (found ${JSON.stringify(raw.format ?? null)})`,
+    );
+  }
+
+  const issues: DatasetIssue[] = [];
+  const report = (file: string, message: string, graspId?: string, severity: DatasetIssue['severity'] = 'error') =>
+    issues.push({ file, message, graspId, severity });
+
+  const name = typeof raw.name === 'string' && raw.name ? raw.name : manifestLabel;
+  if (typeof raw.name !== 'string' || !raw.name) report(manifestLabel, '"name" is missing; using the file name', undefined, 'warning');
+  const known = new Set(['format', 'name', 'description', 'hands', 'objects', 'grasps', 'shards', 'meta']);
+  for (const key of Object.keys(raw)) {
+    if (!known.has(key)) report(manifestLabel, `unknown top-level field "${key}" ignored`, undefined, 'warning');
+  }
+
+  const hands: LoadedDataset['hands'] = {};
+  for (const [id, value] of entries(raw.hands, manifestLabel, 'hands', report)) {
+    const parsed = handSpecSchema.safeParse(value);
+    if (!parsed.success) {
+      report(manifestLabel, `hands.${id}: ${formatIssues(parsed.error)}`);
+      continue;
+    }
+    const spec = parsed.data;
+    hands[id] = { spec, urdfUrl: 'urdf' in spec ? resolveUrl(manifestUrl, spec.urdf) : undefined };
+  }
+
+  const objects: LoadedDataset['objects'] = {};
+  for (const [id, value] of entries(raw.objects, manifestLabel, 'objects', report)) {
+    const parsed = objectSpecSchema.safeParse(value);
+    if (!parsed.success) {
+      report(manifestLabel, `objects.${id}: ${formatIssues(parsed.error)}`);
+      continue;
+    }
+    objects[id] = { spec: parsed.data, meshUrl: resolveUrl(manifestUrl, parsed.data.mesh) };
+  }
+
+  const grasps: ResolvedGrasp[] = [];
+  const seen = new Set<string>();
+  const addGrasps = (list: { value: unknown; where: string }[], sourceUrl: string) => {
+    const label = fileLabel(sourceUrl, manifestUrl);
+    for (const { value, where } of list) {
+      const idGuess = isRecord(value) && typeof value.id === 'string' ? value.id : undefined;
+      const parsed = graspSchema.safeParse(value);
+      if (!parsed.success) {
+        report(label, `${where}${idGuess ? ` (grasp "${idGuess}")` : ''}: ${formatIssues(parsed.error)}`, idGuess);
+        continue;
+      }
+      const g = parsed.data;
+      if (seen.has(g.id)) {
+        report(label, `${where}: duplicate grasp id "${g.id}"; keeping the first`, g.id);
+        continue;
+      }
+      if (!hands[g.hand]) {
+        report(label, `${where}: grasp "${g.id}" refers to unknown hand "${g.hand}"`, g.id);
+        continue;
+      }
+      if (!objects[g.object]) {
+        report(label, `${where}: grasp "${g.id}" refers to unknown object "${g.object}"`, g.id);
+        continue;
+      }
+      seen.add(g.id);
+      grasps.push({
+        ...g,
+        source: label,
+        reconstructionUrl: g.reconstruction ? resolveUrl(sourceUrl, g.reconstruction.mesh) : undefined,
+        manoMeshUrl: g.mano && 'mesh' in g.mano ? resolveUrl(sourceUrl, g.mano.mesh) : undefined,
+      });
+    }
+  };
+
+  if (raw.grasps !== undefined) {
+    if (Array.isArray(raw.grasps)) addGrasps(raw.grasps.map((value, i) => ({ value, where: `grasps[${i}]` })), manifestUrl);
+    else report(manifestLabel, '"grasps" must be an array');
+  }
+
+  const shardRefs: string[] = [];
+  if (raw.shards !== undefined) {
+    if (!Array.isArray(raw.shards)) report(manifestLabel, '"shards" must be an array');
+    else
+      raw.shards.forEach((ref, i) => {
+        const parsed = shardRefSchema.safeParse(ref);
+        if (!parsed.success) report(manifestLabel, `shards[${i}]: ${formatIssues(parsed.error)}`);
+        else shardRefs.push(typeof parsed.data === 'string' ? parsed.data : parsed.data.path);
+      });
+  }
+
+  opts.onProgress?.(0, shardRefs.length, 'manifest');
+  for (let i = 0; i < shardRefs.length; i++) {
+    if (opts.signal?.aborted) throw new DOMException('Loading cancelled', 'AbortError');
+    const url = resolveUrl(manifestUrl, shardRefs[i]);
+    const label = fileLabel(url, manifestUrl);
+    try {
+      const shardText = await io.fetchText(url);
+      const { items, errors } = parseShard(shardText, url);
+      for (const err of errors) report(label, err);
+      addGrasps(items, url);
+    } catch (e) {
+      report(label, `cannot read shard (${errorText(e)})`);
+    }
+    opts.onProgress?.(i + 1, shardRefs.length, label);
+  }
+
+  if (grasps.length === 0 && issues.every((i) => i.severity !== 'error')) {
+    report(manifestLabel, 'the dataset has no grasps', undefined, 'warning');
+  }
+
+  return {
+    name,
+    description: typeof raw.description === 'string' ? raw.description : undefined,
+    manifestUrl,
+    hands,
+    objects,
+    grasps,
+    issues,
+  };
+}
+
+function entries(
+  value: unknown,
+  file: string,
+  field: string,
+  report: (file: string, message: string) => void,
+): [string, unknown][] {
+  if (value === undefined) {
+    report(file, `"${field}" is missing`);
+    return [];
+  }
+  if (!isRecord(value)) {
+    report(file, `"${field}" must be an object mapping ids to entries`);
+    return [];
+  }
+  return Object.entries(value);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

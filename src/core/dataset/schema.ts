@@ -1,0 +1,90 @@
+import { z } from 'zod';
+
+/**
+ * Dataset manifest format v1. Lengths in meters, angles in radians.
+ * docs/dataset-format.md explains every field; public/dataset.schema.json is generated from this.
+ */
+export const FORMAT_V1 = 'hoi-studio/dataset@1';
+
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const vec3 = z.tuple([finite, finite, finite]);
+const quat = z.tuple([finite, finite, finite, finite]).refine(
+  (q) => Math.abs(Math.hypot(...q) - 1) < 1e-3,
+  { message: 'quaternion [x,y,z,w] must have unit length' },
+);
+const path = z.string().min(1, 'path must not be empty');
+
+export const BUILTIN_HANDS = ['shadowhand', 'leaphand'] as const;
+export type BuiltinHandId = (typeof BUILTIN_HANDS)[number];
+
+export const handSpecSchema = z.union([
+  z.object({ urdf: path, fingertips: z.array(z.string()).optional() }).strict(),
+  z.object({ builtin: z.enum(BUILTIN_HANDS), fingertips: z.array(z.string()).optional() }).strict(),
+]);
+
+export const objectSpecSchema = z
+  .object({
+    mesh: path,
+    category: z.string().min(1),
+    meta: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export const graspSchema = z
+  .object({
+    id: z.string().min(1),
+    object: z.string().min(1),
+    hand: z.string().min(1),
+    root: z.object({ position: vec3, quaternion: quat }).strict(),
+    // Joint values are checked for finiteness per grasp (not here) so one NaN does not reject the grasp list.
+    joints: z.record(z.string(), z.number()),
+    objectScale: finite.refine((s) => s > 0, { message: 'must be positive' }).optional(),
+    reconstruction: z.object({ mesh: path }).strict().optional(),
+    mano: z
+      .union([
+        z.object({ mesh: path }).strict(),
+        z.object({ keypoints: z.array(vec3).length(21) }).strict(),
+      ])
+      .optional(),
+    meta: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+/** A shard is a JSON array or a JSON Lines file of grasps, relative to the manifest. */
+export const shardRefSchema = z.union([path, z.object({ path, count: z.number().int().nonnegative().optional() }).strict()]);
+
+export const manifestSchema = z
+  .object({
+    format: z.literal(FORMAT_V1),
+    name: z.string().min(1),
+    description: z.string().optional(),
+    hands: z.record(z.string(), handSpecSchema),
+    objects: z.record(z.string(), objectSpecSchema),
+    grasps: z.array(z.unknown()).optional(),
+    shards: z.array(shardRefSchema).optional(),
+    meta: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export type HandSpec = z.infer<typeof handSpecSchema>;
+export type ObjectSpec = z.infer<typeof objectSpecSchema>;
+export type Grasp = z.infer<typeof graspSchema>;
+export type ShardRef = z.infer<typeof shardRefSchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+/** The schema users validate against; grasps are described in full there. */
+export function manifestJsonSchema(): object {
+  const strictManifest = manifestSchema.extend({ grasps: z.array(graspSchema).optional() });
+  return {
+    $id: 'https://hoi-studio.local/dataset.schema.json',
+    title: 'HOI Studio dataset manifest v1',
+    ...z.toJSONSchema(strictManifest, { unrepresentable: 'any' }),
+  };
+}
+
+/** Human-readable list of zod issues, each prefixed with its JSON path. */
+export function formatIssues(error: z.ZodError): string {
+  return error.issues
+    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
+    .join('; ');
+}
