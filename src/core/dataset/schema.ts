@@ -76,7 +76,6 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export function manifestJsonSchema(): object {
   const strictManifest = manifestSchema.extend({ grasps: z.array(graspSchema).optional() });
   return {
-    $id: 'https://hoi-studio.local/dataset.schema.json',
     title: 'HOI Studio dataset manifest v1',
     ...z.toJSONSchema(strictManifest, { unrepresentable: 'any' }),
   };

@@ -1,0 +1,66 @@
+import { create } from 'zustand';
+import { loadDataset, errorText, type LoadedDataset } from '../core/dataset/loadDataset';
+import { fetchIO } from '../core/dataset/fetchIO';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+interface DatasetState {
+  manifestUrl: string | null;
+  status: LoadStatus;
+  progress: { done: number; total: number; what: string } | null;
+  loadError: string | null;
+  dataset: LoadedDataset | null;
+  /** index into dataset.grasps */
+  selected: number;
+  open(manifestUrl: string): Promise<void>;
+  cancel(): void;
+  select(index: number): void;
+  step(delta: number): void;
+}
+
+let controller: AbortController | null = null;
+
+export const useDatasetStore = create<DatasetState>((set, get) => ({
+  manifestUrl: null,
+  status: 'idle',
+  progress: null,
+  loadError: null,
+  dataset: null,
+  selected: 0,
+
+  async open(manifestUrl) {
+    controller?.abort();
+    const ctrl = (controller = new AbortController());
+    set({ manifestUrl, status: 'loading', loadError: null, dataset: null, selected: 0, progress: null });
+    try {
+      const dataset = await loadDataset(manifestUrl, fetchIO(), {
+        signal: ctrl.signal,
+        onProgress: (done, total, what) => set({ progress: { done, total, what } }),
+      });
+      if (ctrl.signal.aborted) return;
+      set({ dataset, status: 'ready', progress: null });
+    } catch (e) {
+      if (ctrl.signal.aborted) return;
+      set({ status: 'error', loadError: errorText(e), progress: null });
+    }
+  },
+
+  cancel() {
+    controller?.abort();
+    set({ status: 'error', loadError: 'Loading cancelled', progress: null });
+  },
+
+  select(index) {
+    const n = get().dataset?.grasps.length ?? 0;
+    if (n === 0) return;
+    set({ selected: Math.max(0, Math.min(n - 1, index)) });
+  },
+
+  step(delta) {
+    get().select(get().selected + delta);
+  },
+}));
+
+export function selectedGrasp(s: Pick<DatasetState, 'dataset' | 'selected'>) {
+  return s.dataset?.grasps[s.selected] ?? null;
+}

@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { useDatasetStore } from '../state/datasetStore';
+import { showGrasp, prefetchGrasp } from '../state/sceneStore';
+import { GraspList } from './GraspList';
+import { Viewport } from './viewport/Viewport';
+import { Toolbar } from './Toolbar';
+import { IssuesPanel } from './IssuesPanel';
+import { GraspInfo } from './GraspInfo';
+import { useKeyboardActions } from './useKeyboardActions';
+
+export function App() {
+  const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
+  useKeyboardActions();
+
+  useEffect(() => {
+    if (!dataset || dataset.grasps.length === 0) return;
+    showGrasp(dataset, dataset.grasps[selected]);
+    const next = dataset.grasps[selected + 1];
+    if (next) prefetchGrasp(dataset, next);
+  }, [dataset, selected]);
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>HOI Studio</h1>
+        <span className="dataset-name" title={manifestUrl ?? ''}>
+          {dataset?.name ?? ''}
+        </span>
+        <Toolbar />
+      </header>
+      <aside className="sidebar">
+        {status === 'loading' && (
+          <div className="loading" role="status">
+            Loading dataset…{progress && progress.total > 0 ? ` ${progress.done}/${progress.total} shards` : ''}
+            <button onClick={() => useDatasetStore.getState().cancel()}>Cancel</button>
+          </div>
+        )}
+        {status === 'error' && (
+          <div className="error-box" role="alert" data-testid="load-error">
+            <strong>Could not open the dataset.</strong>
+            <p>{loadError}</p>
+          </div>
+        )}
+        <GraspList />
+      </aside>
+      <main className="main">
+        <Viewport />
+        <IssuesPanel />
+      </main>
+      <aside className="details">
+        <GraspInfo />
+      </aside>
+    </div>
+  );
+}

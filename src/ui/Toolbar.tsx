@@ -1,0 +1,45 @@
+import { useViewStore } from '../state/viewStore';
+import { useSceneStore } from '../state/sceneStore';
+import { actions } from './actions';
+
+function keyHint(name: string) {
+  const a = actions.find((x) => x.name === name);
+  return a ? ` (${a.keys[0]})` : '';
+}
+
+export function Toolbar() {
+  const view = useViewStore();
+  const hasRecon = useSceneStore((s) => s.reconstruction !== null);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="View">
+      <div className="segmented" role="radiogroup" aria-label="Object mesh">
+        <button
+          role="radio"
+          aria-checked={view.objectSource === 'reference'}
+          onClick={() => view.setObjectSource('reference')}
+          title={'Accurate reference mesh' + keyHint('toggleReconstruction')}
+        >
+          Reference
+        </button>
+        <button
+          role="radio"
+          aria-checked={view.objectSource === 'reconstruction'}
+          onClick={() => view.setObjectSource('reconstruction')}
+          disabled={!hasRecon}
+          title={hasRecon ? 'Noisy mesh reconstructed by the HOI model' + keyHint('toggleReconstruction') : 'This grasp has no reconstruction'}
+        >
+          Reconstructed
+        </button>
+      </div>
+      <label title={'Wireframe' + keyHint('toggleWireframe')}>
+        <input type="checkbox" checked={view.wireframe} onChange={() => view.toggle('wireframe')} /> Wireframe
+      </label>
+      <label title={'Hand' + keyHint('toggleHand')}>
+        <input type="checkbox" checked={view.showHand} onChange={() => view.toggle('showHand')} /> Hand
+      </label>
+      <label title={'Object' + keyHint('toggleObject')}>
+        <input type="checkbox" checked={view.showObject} onChange={() => view.toggle('showObject')} /> Object
+      </label>
+    </div>
+  );
+}

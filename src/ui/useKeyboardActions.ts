@@ -1,0 +1,16 @@
+import { useEffect } from 'react';
+import { actionForKey, isTypingTarget } from './actions';
+
+export function useKeyboardActions(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return;
+      const action = actionForKey(e.key);
+      if (!action) return;
+      e.preventDefault();
+      action.perform();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}

@@ -1,0 +1,65 @@
+import { Canvas } from '@react-three/fiber';
+import { Grid, OrbitControls } from '@react-three/drei';
+import { useDatasetStore, selectedGrasp } from '../../state/datasetStore';
+import { useSceneStore } from '../../state/sceneStore';
+import { useViewStore } from '../../state/viewStore';
+import { ObjectView, OBJECT_COLOR, RECONSTRUCTION_COLOR } from './ObjectView';
+import { HandView } from './HandView';
+import { CameraFit } from './CameraFit';
+import { triangleCount } from '../../core/mesh/triMesh';
+
+/** Scene in the object's frame, z up, meters. */
+export function Viewport() {
+  const grasp = useDatasetStore(selectedGrasp);
+  const scene = useSceneStore();
+  const view = useViewStore();
+  const useRecon = view.objectSource === 'reconstruction' && scene.reconstruction;
+  const objectMesh = useRecon ? scene.reconstruction : scene.object;
+  // A reconstruction is stored at its own (reconstructed) scale; objectScale applies to the reference mesh.
+  const scale = useRecon ? 1 : (grasp?.objectScale ?? 1);
+  const handVisible = view.showHand && scene.hand && scene.pose;
+
+  return (
+    <div
+      className="viewport"
+      data-testid="viewport"
+      data-status={scene.status}
+      data-grasp-id={scene.graspId ?? ''}
+      data-hand-parts={handVisible ? scene.hand!.parts.length : 0}
+      data-object-triangles={view.showObject && objectMesh ? triangleCount(objectMesh) : 0}
+      data-object-source={useRecon ? 'reconstruction' : 'reference'}
+    >
+      <Canvas
+        camera={{ position: [0.3, -0.3, 0.2], up: [0, 0, 1], fov: 40, near: 0.002, far: 20 }}
+        gl={{ preserveDrawingBuffer: true, antialias: true }}
+        dpr={[1, 2]}
+      >
+        <color attach="background" args={['#1c1d22']} />
+        <hemisphereLight args={['#ffffff', '#444450', 1.1]} />
+        <directionalLight position={[1, -1, 2]} intensity={1.6} />
+        <directionalLight position={[-1, 1, 0.5]} intensity={0.5} />
+        <Grid
+          rotation={[Math.PI / 2, 0, 0]}
+          cellSize={0.01}
+          sectionSize={0.1}
+          infiniteGrid
+          fadeDistance={3}
+          cellColor="#2c2e36"
+          sectionColor="#3a3d48"
+        />
+        {view.showObject && objectMesh && (
+          <ObjectView
+            mesh={objectMesh}
+            scale={scale}
+            color={useRecon ? RECONSTRUCTION_COLOR : OBJECT_COLOR}
+            wireframe={view.wireframe}
+          />
+        )}
+        {handVisible && <HandView parts={scene.hand!} pose={scene.pose!} wireframe={view.wireframe} />}
+        <CameraFit mesh={scene.object} scale={grasp?.objectScale ?? 1} />
+        <OrbitControls makeDefault enableDamping={false} />
+      </Canvas>
+      {scene.status === 'loading' && <div className="viewport-overlay" role="status">Loading grasp…</div>}
+    </div>
+  );
+}
