@@ -1,0 +1,188 @@
+import { Matrix4, Quaternion, Vector3 } from 'three';
+import { transformMesh } from '../mesh/transformMesh';
+import { FORMAT_V1, type BuiltinHandId, type Grasp, type Manifest } from '../dataset/schema';
+import { loadBuiltinHand } from '../hands';
+import type { TriMesh } from '../mesh/triMesh';
+import { writeGlb, writeObj, writePlyBinary, writeStlBinary } from '../mesh/writeMesh';
+import { makeRng, type Rng } from './rng';
+import { SAMPLE_CATEGORIES, makeObject } from './objects';
+import { reconstructionVariants } from './objects/reconstruct';
+import { SYNERGIES } from './handSynergies';
+import { ContactProbe } from './contactProbe';
+import { prepareSynthesis, synthesizeGrasp, type SynthesisContext, type SynthesizedGrasp } from './graspSynthesis';
+import { principalAxes, type V3 } from './principalAxes';
+import { perturbGrasp, QUALITY_PLAN } from './perturbGrasp';
+
+export interface SampleFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+export interface SampleOptions {
+  seed?: number;
+  graspsPerObjectPerHand?: number;
+  categories?: readonly string[];
+  onProgress?: (done: number, total: number) => void;
+}
+
+const HANDS: { id: string; builtin: BuiltinHandId }[] = [
+  { id: 'shadow', builtin: 'shadowhand' },
+  { id: 'leap', builtin: 'leaphand' },
+];
+
+// Reference meshes rotate through every format the studio reads, so the sample exercises them all.
+const FORMATS = ['obj', 'ply', 'glb', 'stl'] as const;
+
+// Where people hold each kind of object: a part-name pattern tried before the whole object.
+const GRASP_PARTS = /handle|grip|hilt|barrel|body|stem|arm|bottle|slab|bowl/i;
+
+function encodeMesh(mesh: TriMesh, format: (typeof FORMATS)[number]): Uint8Array {
+  switch (format) {
+    case 'obj':
+      return new TextEncoder().encode(writeObj(mesh, { precision: 5 }));
+    case 'ply':
+      return new Uint8Array(writePlyBinary(mesh));
+    case 'glb':
+      return new Uint8Array(writeGlb(mesh));
+    case 'stl':
+      return new Uint8Array(writeStlBinary(mesh));
+  }
+}
+
+// The procedural objects are modelled y-up; the studio (like most robotics tools) is z-up.
+const Y_UP_TO_Z_UP = new Matrix4().makeRotationX(Math.PI / 2).elements;
+function zUp(o: { mesh: TriMesh; parts: { name: string; mesh: TriMesh }[] }) {
+  return {
+    mesh: transformMesh(o.mesh, Y_UP_TO_Z_UP),
+    parts: o.parts.map((p) => ({ name: p.name, mesh: transformMesh(p.mesh, Y_UP_TO_Z_UP) })),
+  };
+}
+
+const round = (x: number, digits: number) => Number(x.toFixed(digits));
+
+function graspTargets(parts: { name: string; mesh: TriMesh }[], whole: TriMesh) {
+  const preferred = parts.filter((p) => GRASP_PARTS.test(p.name));
+  return (preferred.length ? preferred : [{ name: 'object', mesh: whole }]).map((p) => ({ name: p.name, ...principalAxes(p.mesh) }));
+}
+
+function randomTarget(targets: ReturnType<typeof graspTargets>, rng: Rng) {
+  const t = targets[Math.floor(rng.next() * targets.length)];
+  const phi = rng.next() * Math.PI * 2;
+  const b = new Vector3(...t.axes[1]).multiplyScalar(Math.cos(phi)).addScaledVector(new Vector3(...t.axes[2]), Math.sin(phi));
+  return {
+    part: t.name,
+    point: t.centroid,
+    approach: [b.x, b.y, b.z] as V3,
+    axis: t.axes[0],
+    roll: (rng.next() - 0.5) * 0.7,
+  };
+}
+
+function toGrasp(
+  id: string,
+  objectId: string,
+  handId: string,
+  g: SynthesizedGrasp,
+  extra: Partial<Grasp> & { meta: Record<string, unknown> },
+): Grasp {
+  const q = new Quaternion(...g.root.quaternion).normalize();
+  return {
+    id,
+    object: objectId,
+    hand: handId,
+    root: {
+      position: g.root.position.map((x) => round(x, 6)) as V3,
+      quaternion: [q.x, q.y, q.z, q.w].map((x) => round(x, 7)) as [number, number, number, number],
+    },
+    joints: Object.fromEntries(Object.entries(g.joints).map(([k, v]) => [k, round(v, 5)])),
+    ...extra,
+  };
+}
+
+/**
+ * The bundled sample dataset: procedural objects of the ten Web2Grasp training categories, their
+ * noisy reconstructions, and grasps closed onto them by the built-in hands then perturbed so the
+ * set holds good grasps, penetrating ones and ones with fingers in the air. Deterministic.
+ */
+export async function buildSampleDataset(opts: SampleOptions = {}): Promise<{ manifest: Manifest; files: SampleFile[] }> {
+  const seed = opts.seed ?? 2026;
+  const perPair = opts.graspsPerObjectPerHand ?? 20;
+  const categories = opts.categories ?? SAMPLE_CATEGORIES;
+  const files: SampleFile[] = [];
+  const objects: Manifest['objects'] = {};
+  const shards: Record<string, Grasp[]> = {};
+  const total = categories.length * HANDS.length * perPair;
+  let done = 0;
+
+  const contexts = new Map<string, SynthesisContext>();
+  for (const h of HANDS) {
+    const model = await loadBuiltinHand(h.builtin);
+    contexts.set(h.id, prepareSynthesis(model, SYNERGIES[h.builtin], makeRng(seed + h.id.length)));
+    shards[h.id] = [];
+  }
+
+  categories.forEach((category, ci) => {
+    const rng = makeRng(seed * 1000 + ci);
+    const obj = zUp(makeObject(category as (typeof SAMPLE_CATEGORIES)[number]));
+    const format = FORMATS[ci % FORMATS.length];
+    const meshPath = `objects/${category}.${format}`;
+    files.push({ path: meshPath, data: encodeMesh(obj.mesh, format) });
+    objects[category] = { mesh: meshPath, category };
+
+    const variants = reconstructionVariants(category as (typeof SAMPLE_CATEGORIES)[number], seed + ci).map((v) => ({
+      ...v,
+      mesh: transformMesh(v.mesh, Y_UP_TO_Z_UP),
+    }));
+    const reconPaths = variants.map((v, vi) => {
+      const path = `reconstructions/${category}-${vi}-${v.kind}.ply`;
+      files.push({ path, data: new Uint8Array(writePlyBinary(v.mesh)) });
+      return { path, kind: v.kind, detail: v.detail };
+    });
+
+    const probe = new ContactProbe(obj.mesh);
+    const targets = graspTargets(obj.parts, obj.mesh);
+    for (const h of HANDS) {
+      const ctx = contexts.get(h.id)!;
+      for (let i = 0; i < perPair; i++) {
+        const target = randomTarget(targets, rng);
+        const closed = synthesizeGrasp(ctx, probe, target);
+        const quality = QUALITY_PLAN[i % QUALITY_PLAN.length];
+        const perturbed = perturbGrasp(ctx, closed, quality, target.approach, rng);
+        // Every joint is written, so the sample never relies on the "missing joints are 0" rule.
+        perturbed.grasp.joints = { ...Object.fromEntries(ctx.model.joints.map((j) => [j.name, 0])), ...perturbed.grasp.joints };
+        const recon = reconPaths[i % reconPaths.length];
+        shards[h.id].push(
+          toGrasp(`${category}-${h.id}-${String(i).padStart(3, '0')}`, category, h.id, perturbed.grasp, {
+            // Reconstruction paths are relative to the shard, which lives in grasps/.
+            reconstruction: { mesh: `../${recon.path}` },
+            meta: {
+              intended_quality: quality,
+              perturbation: perturbed.detail,
+              grasped_part: target.part,
+              fingers_touching: closed.touching,
+              reconstruction: `${recon.kind}: ${recon.detail}`,
+            },
+          }),
+        );
+        opts.onProgress?.(++done, total);
+      }
+    }
+  });
+
+  const shardPaths = HANDS.map((h) => `grasps/${h.id}.jsonl`);
+  HANDS.forEach((h, i) => files.push({ path: shardPaths[i], data: shards[h.id].map((g) => JSON.stringify(g)).join('\n') + '\n' }));
+
+  const manifest: Manifest = {
+    format: FORMAT_V1,
+    name: 'HOI Studio sample (procedural Web2Grasp categories)',
+    description:
+      'Generated by scripts/generate-sample.ts: ten object categories, reconstructions with surface noise, ' +
+      'scale error and missing parts, and grasps of the built-in ShadowHand and LEAP Hand ranging from good to ' +
+      'penetrating and fingers-in-the-air. meta.intended_quality says how each grasp was made.',
+    hands: Object.fromEntries(HANDS.map((h) => [h.id, { builtin: h.builtin }])),
+    objects,
+    shards: shardPaths.map((path, i) => ({ path, count: shards[HANDS[i].id].length })),
+  };
+  files.unshift({ path: 'manifest.json', data: JSON.stringify(manifest, null, 2) + '\n' });
+  return { manifest, files };
+}

@@ -1,0 +1,53 @@
+import { BufferAttribute, BufferGeometry, Matrix4, Vector3, Sphere, Box3 } from 'three';
+import { MeshBVH } from 'three-mesh-bvh';
+import type { TriMesh } from '../mesh/triMesh';
+import type { Mat4 } from '../hands/types';
+
+/** A hand part as the probe sees it: its vertices and a bounding sphere for cheap rejection. */
+export interface ProbePart {
+  link: string;
+  vertices: Float32Array;
+  sphere: Sphere;
+}
+
+export function probePart(link: string, mesh: TriMesh): ProbePart {
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(mesh.positions, 3));
+  g.computeBoundingSphere();
+  return { link, vertices: mesh.positions, sphere: g.boundingSphere!.clone() };
+}
+
+/**
+ * Answers "is this posed hand part within `gap` of the object's surface?" for the sample
+ * generator. Parts are checked vertex by vertex; bounding spheres skip parts far from the object.
+ */
+export class ContactProbe {
+  private bvh: MeshBVH;
+  private box = new Box3();
+  private m = new Matrix4();
+  private v = new Vector3();
+  private s = new Sphere();
+
+  constructor(mesh: TriMesh) {
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(mesh.positions, 3));
+    g.setIndex(new BufferAttribute(mesh.indices, 1));
+    this.bvh = new MeshBVH(g);
+    g.computeBoundingBox();
+    this.box.copy(g.boundingBox!);
+  }
+
+  /** True when any vertex of the part lies within `gap` of the surface. */
+  touches(part: ProbePart, matrix: Mat4, gap: number): boolean {
+    this.m.fromArray(Array.from(matrix));
+    this.s.copy(part.sphere).applyMatrix4(this.m);
+    if (this.box.distanceToPoint(this.s.center) > this.s.radius + gap) return false;
+    const p = part.vertices;
+    for (let i = 0; i < p.length; i += 3) {
+      this.v.set(p[i], p[i + 1], p[i + 2]).applyMatrix4(this.m);
+      if (this.box.distanceToPoint(this.v) > gap) continue;
+      if (this.bvh.closestPointToPoint(this.v, undefined, 0, gap)) return true;
+    }
+    return false;
+  }
+}
