@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { useDatasetStore } from '../state/datasetStore';
 import { useSceneStore } from '../state/sceneStore';
+import type { DatasetIssue } from '../core/dataset/loadDataset';
+
+const NO_ISSUES: DatasetIssue[] = [];
 
 /** Every problem with the data, named by file, shown where the user looks (not only the console). */
 export function IssuesPanel() {
-  const issues = useDatasetStore((s) => s.dataset?.issues ?? []);
+  const issues = useDatasetStore((s) => s.dataset?.issues ?? NO_ISSUES);
   const scene = useSceneStore();
   const [open, setOpen] = useState(true);
   const sceneErrors = [scene.objectError, scene.reconstructionError, scene.handError, ...(scene.hand?.errors ?? [])].filter(

@@ -6,7 +6,8 @@ import { useViewStore } from '../../state/viewStore';
 import { ObjectView, OBJECT_COLOR, RECONSTRUCTION_COLOR } from './ObjectView';
 import { HandView } from './HandView';
 import { CameraFit } from './CameraFit';
-import { triangleCount } from '../../core/mesh/triMesh';
+import { useMemo } from 'react';
+import { meshBounds, triangleCount } from '../../core/mesh/triMesh';
 
 /** Scene in the object's frame, z up, meters. */
 export function Viewport() {
@@ -18,6 +19,8 @@ export function Viewport() {
   // A reconstruction is stored at its own (reconstructed) scale; objectScale applies to the reference mesh.
   const scale = useRecon ? 1 : (grasp?.objectScale ?? 1);
   const handVisible = view.showHand && scene.hand && scene.pose;
+  // The floor grid sits under the object so it never cuts through the grasp.
+  const floorZ = useMemo(() => (scene.object ? meshBounds(scene.object).min[2] * scale - 0.002 : 0), [scene.object, scale]);
 
   return (
     <div
@@ -39,6 +42,7 @@ export function Viewport() {
         <directionalLight position={[1, -1, 2]} intensity={1.6} />
         <directionalLight position={[-1, 1, 0.5]} intensity={0.5} />
         <Grid
+          position={[0, 0, floorZ]}
           rotation={[Math.PI / 2, 0, 0]}
           cellSize={0.01}
           sectionSize={0.1}
