@@ -1,0 +1,35 @@
+import { METRIC_COLUMNS, type MetricName } from '../metrics/types';
+
+export type { MetricName };
+
+/** The metric columns the review works on, in file order (the same list the metrics writer uses). */
+export const METRIC_NAMES: readonly MetricName[] = METRIC_COLUMNS;
+
+export interface MetricInfo {
+  label: string;
+  /** for display (may hold non-ASCII, e.g. cm³) */
+  unit: string;
+  /** for CSV headers, which spreadsheets may read in a legacy code page */
+  unitAscii: string;
+  /** which way is better, so the UI can suggest whether a rule is a min or a max */
+  better: 'lower' | 'higher' | 'neither';
+}
+
+export const METRIC_INFO: Record<MetricName, MetricInfo> = {
+  penetration_depth_cm: { label: 'Penetration depth', unit: 'cm', unitAscii: 'cm', better: 'lower' },
+  penetration_volume_cm3: { label: 'Penetration volume', unit: 'cm³', unitAscii: 'cm3', better: 'lower' },
+  disjoint_distance_cm: { label: 'Disjoint distance', unit: 'cm', unitAscii: 'cm', better: 'lower' },
+  contact_ratio_pct: { label: 'Contact ratio', unit: '%', unitAscii: '%', better: 'higher' },
+  object_diagonal_cm: { label: 'Object diagonal', unit: 'cm', unitAscii: 'cm', better: 'neither' },
+  d2_wasserstein_cm: { label: 'D2 shape distance', unit: 'cm', unitAscii: 'cm', better: 'lower' },
+};
+
+export function isMetricName(s: string): s is MetricName {
+  return (METRIC_NAMES as readonly string[]).includes(s);
+}
+
+/** "Penetration depth (cm)" */
+export function metricHeading(m: MetricName, ascii = false): string {
+  const info = METRIC_INFO[m];
+  return `${info.label} (${ascii ? info.unitAscii : info.unit})`;
+}

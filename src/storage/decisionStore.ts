@@ -1,0 +1,136 @@
+import { liveQuery } from 'dexie';
+import { makeDecision, makeUndo, type DecisionRecord, type NewDecision } from '../core/review/decisions';
+import type { DecisionsFile } from '../core/review/exportDecisions';
+import type { LatestRow, ReviewDb, StoredRecord } from './reviewDb';
+import { guard, toStorageError, type StorageError } from './storageError';
+
+/*
+ * Decisions are written the moment they are made, each in one IndexedDB transaction that appends
+ * the record and refreshes the grasp's latest-decision row. IndexedDB serialises read-write
+ * transactions on the same stores, also across tabs, so concurrent writers never lose a record
+ * and the latest row always reflects every record of its grasp.
+ */
+
+/** Saves a new decision; resolves once it is committed. */
+export async function recordDecision(db: ReviewDb, decision: NewDecision | DecisionRecord): Promise<DecisionRecord> {
+  const record = 'id' in decision ? decision : makeDecision(decision);
+  await guard('save the decision', () => appendRecords(db, [record]));
+  return record;
+}
+
+/**
+ * Withdraws the annotator's most recent decision still in force (backspace) by appending an undo
+ * record. Returns the withdrawn record (the UI goes back to its grasp), or null if there is none.
+ */
+export async function undoLast(db: ReviewDb, annotator: string): Promise<DecisionRecord | null> {
+  return guard('undo the last decision', () =>
+    db.transaction('rw', db.records, db.latest, async () => {
+      const withdrawn = new Set((await db.records.where('decision').equals('undo').toArray()).map((r) => r.undoes));
+      let target: StoredRecord | undefined;
+      await db.records
+        .where('annotator')
+        .equals(annotator)
+        .reverse()
+        .until(() => target !== undefined)
+        .each((r) => {
+          if (!target && r.decision !== 'undo' && !withdrawn.has(r.id)) target = r;
+        });
+      if (!target) return null;
+      await appendRecords(db, [makeUndo(strip(target), annotator)]);
+      return strip(target);
+    }),
+  );
+}
+
+/** Withdraws one specific record (from the history panel). */
+export async function undoRecord(db: ReviewDb, recordId: string, annotator: string): Promise<DecisionRecord> {
+  return guard('undo the decision', () =>
+    db.transaction('rw', db.records, db.latest, async () => {
+      const target = await db.records.where('id').equals(recordId).first();
+      if (!target) throw new Error(`no decision record "${recordId}"`);
+      const undo = makeUndo(strip(target), annotator);
+      await appendRecords(db, [undo]);
+      return undo;
+    }),
+  );
+}
+
+/**
+ * Appends records (skipping ids already stored, so re-sending after an uncertain failure is safe)
+ * and refreshes the latest rows of their grasps, in one transaction.
+ */
+export async function appendRecords(db: ReviewDb, records: readonly DecisionRecord[]): Promise<number> {
+  return db.transaction('rw', db.records, db.latest, async () => {
+    const existing = new Set((await db.records.where('id').anyOf(records.map((r) => r.id)).toArray()).map((r) => r.id));
+    const fresh = records.filter((r) => !existing.has(r.id));
+    if (fresh.length === 0) return 0;
+    await db.records.bulkAdd(fresh.map((r) => ({ ...r })));
+    for (const grasp of new Set(fresh.map((r) => r.grasp))) await refreshLatest(db, grasp);
+    return fresh.length;
+  });
+}
+
+async function refreshLatest(db: ReviewDb, grasp: string): Promise<void> {
+  const history = await db.records.where('grasp').equals(grasp).sortBy('seq');
+  const withdrawn = new Set(history.filter((r) => r.decision === 'undo').map((r) => r.undoes));
+  for (let k = history.length - 1; k >= 0; k--) {
+    const r = history[k];
+    if (r.decision !== 'undo' && !withdrawn.has(r.id)) {
+      const row: LatestRow = { grasp, decision: r.decision, recordId: r.id, seq: r.seq!, annotator: r.annotator, time: r.time };
+      await db.latest.put(row);
+      return;
+    }
+  }
+  await db.latest.delete(grasp);
+}
+
+/** Every record in write order (feed them to a DecisionLog). */
+export async function loadDecisions(db: ReviewDb): Promise<DecisionRecord[]> {
+  return guard('load the decisions', async () => (await db.records.orderBy('seq').toArray()).map(strip));
+}
+
+/** The latest decision in force per grasp, from the index (no fold needed). */
+export async function loadLatest(db: ReviewDb): Promise<Map<string, LatestRow>> {
+  return guard('load the decisions', async () => new Map((await db.latest.toArray()).map((r) => [r.grasp, r])));
+}
+
+/**
+ * Calls `onRecords` with every stored record, then with each batch written afterwards, by this
+ * tab or another (Dexie 4's liveQuery is told of other tabs' writes over a BroadcastChannel).
+ * Only records newer than those already delivered are read each time. Errors go to `onError`
+ * as StorageErrors. Returns the unsubscribe function.
+ */
+export function subscribeDecisions(
+  db: ReviewDb,
+  onRecords: (records: DecisionRecord[]) => void,
+  onError: (e: StorageError) => void,
+): () => void {
+  let lastSeq = 0;
+  const sub = liveQuery(() => db.records.where('seq').above(lastSeq).toArray()).subscribe({
+    next: (rows) => {
+      const fresh = rows.filter((r) => r.seq! > lastSeq);
+      if (fresh.length === 0) return;
+      lastSeq = fresh[fresh.length - 1].seq!;
+      onRecords(fresh.map(strip));
+    },
+    error: (e) => onError(toStorageError(e, 'follow decisions from other tabs')),
+  });
+  return () => sub.unsubscribe();
+}
+
+export async function saveImport(db: ReviewDb, file: string, data: DecisionsFile): Promise<void> {
+  await guard(`store the imported file ${file}`, () => db.imports.put({ file, importedAt: new Date().toISOString(), data }));
+}
+
+export async function loadImports(db: ReviewDb): Promise<{ file: string; importedAt: string; data: DecisionsFile }[]> {
+  return guard('load the imported decision files', () => db.imports.toArray());
+}
+
+export async function removeImport(db: ReviewDb, file: string): Promise<void> {
+  await guard(`remove the imported file ${file}`, () => db.imports.delete(file));
+}
+
+function strip(r: StoredRecord): DecisionRecord {
+  const { seq: _seq, ...rest } = r;
+  return rest;
+}
