@@ -5,7 +5,9 @@ const executablePath = findChromium();
 // Fail, never skip: browser tests that silently do not run would hide a broken viewer.
 if (!executablePath) throw new Error(HOW_TO_GET_CHROMIUM);
 
-const PORT = 4173;
+// Overridable so several builds can be tested side by side (E2E_OUT_DIR from `vite build --outDir`).
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -33,7 +35,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: `npx vite preview --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
