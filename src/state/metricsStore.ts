@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { GraspMetricsRow } from '../core/metrics/types';
+import type { GraspMetricsRow, MetricsOverlay } from '../core/metrics/types';
 
 export type MetricsStatus = 'idle' | 'computing' | 'done' | 'cancelled' | 'error';
 
@@ -19,6 +19,14 @@ export interface MetricsState {
   version: number;
   source: 'computed' | 'file' | null;
   error: string | null;
+  /** the selected grasp's overlay data (points inside, contacts, fingertip gaps), computed on its own */
+  overlay: {
+    graspId: string;
+    status: 'computing' | 'done' | 'error';
+    data: MetricsOverlay | null;
+    row: GraspMetricsRow | null;
+    error?: string;
+  } | null;
 }
 
 export const useMetricsStore = create<MetricsState>(() => ({
@@ -28,6 +36,7 @@ export const useMetricsStore = create<MetricsState>(() => ({
   version: 0,
   source: null,
   error: null,
+  overlay: null,
 }));
 
 export function addMetricRows(batch: GraspMetricsRow[]): void {

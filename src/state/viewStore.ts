@@ -2,13 +2,21 @@ import { create } from 'zustand';
 
 export type ObjectSource = 'reference' | 'reconstruction';
 
-interface ViewState {
+/** The on/off switches of the view (each is also a URL parameter and a keyboard action). */
+export const VIEW_TOGGLES = [
+  'wireframe',
+  'showHand',
+  'showObject',
+  'overlayPenetration',
+  'overlayContact',
+  'overlayFingertips',
+] as const;
+export type ViewToggle = (typeof VIEW_TOGGLES)[number];
+
+interface ViewState extends Record<ViewToggle, boolean> {
   objectSource: ObjectSource;
-  wireframe: boolean;
-  showHand: boolean;
-  showObject: boolean;
   setObjectSource(s: ObjectSource): void;
-  toggle(key: 'wireframe' | 'showHand' | 'showObject'): void;
+  toggle(key: ViewToggle): void;
 }
 
 export const useViewStore = create<ViewState>((set) => ({
@@ -16,6 +24,9 @@ export const useViewStore = create<ViewState>((set) => ({
   wireframe: false,
   showHand: true,
   showObject: true,
+  overlayPenetration: true,
+  overlayContact: false,
+  overlayFingertips: true,
   setObjectSource: (objectSource) => set({ objectSource }),
   toggle: (key) => set((s) => ({ [key]: !s[key] }) as Partial<ViewState>),
 }));

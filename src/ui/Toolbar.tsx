@@ -40,6 +40,17 @@ export function Toolbar() {
       <label title={'Object' + keyHint('toggleObject')}>
         <input type="checkbox" checked={view.showObject} onChange={() => view.toggle('showObject')} /> Object
       </label>
+      <span className="toolbar-group" role="group" aria-label="Overlays">
+        <label title={'Hand points inside the object, coloured by depth' + keyHint('togglePenetration')}>
+          <input type="checkbox" checked={view.overlayPenetration} onChange={() => view.toggle('overlayPenetration')} /> Penetration
+        </label>
+        <label title={'Object surface in contact with the hand' + keyHint('toggleContact')}>
+          <input type="checkbox" checked={view.overlayContact} onChange={() => view.toggle('overlayContact')} /> Contact
+        </label>
+        <label title={'Fingertip-to-surface distances' + keyHint('toggleFingertips')}>
+          <input type="checkbox" checked={view.overlayFingertips} onChange={() => view.toggle('overlayFingertips')} /> Fingertips
+        </label>
+      </span>
     </div>
   );
 }

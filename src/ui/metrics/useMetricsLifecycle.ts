@@ -1,0 +1,20 @@
+import { useEffect } from 'react';
+import { useDatasetStore } from '../../state/datasetStore';
+import { computeDatasetMetrics, computeOverlay, cancelMetrics } from '../../state/metricsRunner';
+
+/** Metrics start in the background when a dataset opens; the selected grasp gets its overlay. */
+export function useMetricsLifecycle(): void {
+  const dataset = useDatasetStore((s) => s.dataset);
+  const status = useDatasetStore((s) => s.status);
+  const selected = useDatasetStore((s) => s.selected);
+  // Streaming datasets grow while loading; start once the grasp list is complete.
+  useEffect(() => {
+    if (!dataset || status !== 'ready') return;
+    void computeDatasetMetrics(dataset);
+    return () => cancelMetrics('restart');
+  }, [dataset, status]);
+  useEffect(() => {
+    const grasp = dataset?.grasps[selected];
+    if (dataset && grasp) void computeOverlay(dataset, grasp);
+  }, [dataset, selected]);
+}

@@ -1,0 +1,101 @@
+import { useEffect, useMemo } from 'react';
+import { BufferAttribute, BufferGeometry, Color } from 'three';
+import type { MetricsOverlay } from '../../core/metrics/types';
+
+export const CONTACT_COLOR = '#4be38a';
+export const FINGERTIP_COLOR = '#5ad1ff';
+const SHALLOW = new Color('#ffe14d');
+const DEEP = new Color('#ff2d2d');
+/** Penetration colours saturate at this depth (meters). */
+const DEEP_AT = 0.01;
+
+function useGeometry(build: () => BufferGeometry | null, deps: unknown[]) {
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const g = useMemo(build, deps);
+  useEffect(() => () => g?.dispose(), [g]);
+  return g;
+}
+
+/** Hand points inside the object, yellow (shallow) to red (1 cm and deeper). */
+function PenetrationPoints({ data }: { data: MetricsOverlay['penetration'] }) {
+  const geometry = useGeometry(() => {
+    if (data.depths.length === 0) return null;
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(data.points, 3));
+    const colors = new Float32Array(data.depths.length * 3);
+    const c = new Color();
+    data.depths.forEach((d, i) => {
+      c.copy(SHALLOW).lerp(DEEP, Math.min(1, d / DEEP_AT));
+      colors.set([c.r, c.g, c.b], i * 3);
+    });
+    g.setAttribute('color', new BufferAttribute(colors, 3));
+    return g;
+  }, [data]);
+  if (!geometry) return null;
+  return (
+    <points geometry={geometry} name="penetration-overlay" renderOrder={2}>
+      <pointsMaterial vertexColors size={5} sizeAttenuation={false} depthTest={false} transparent />
+    </points>
+  );
+}
+
+/** Object surface samples touching the hand. */
+function ContactPoints({ data }: { data: MetricsOverlay['contact'] }) {
+  const geometry = useGeometry(() => {
+    const n = data.inContact.reduce((a, b) => a + b, 0);
+    if (n === 0) return null;
+    const pts = new Float32Array(n * 3);
+    let k = 0;
+    data.inContact.forEach((flag, i) => {
+      if (flag) pts.set(data.points.subarray(i * 3, i * 3 + 3), 3 * k++);
+    });
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(pts, 3));
+    return g;
+  }, [data]);
+  if (!geometry) return null;
+  return (
+    <points geometry={geometry} name="contact-overlay" renderOrder={2}>
+      <pointsMaterial color={CONTACT_COLOR} size={4} sizeAttenuation={false} />
+    </points>
+  );
+}
+
+/** Shortest segment from each fingertip to the object surface. */
+function FingertipSegments({ data }: { data: MetricsOverlay['fingertips'] }) {
+  const geometry = useGeometry(() => {
+    const gaps = data.filter((f) => f.distance > 0);
+    if (gaps.length === 0) return null;
+    const pts = new Float32Array(gaps.length * 6);
+    gaps.forEach((f, i) => pts.set([...f.onHand, ...f.onObject], i * 6));
+    const g = new BufferGeometry();
+    g.setAttribute('position', new BufferAttribute(pts, 3));
+    return g;
+  }, [data]);
+  if (!geometry) return null;
+  return (
+    <lineSegments geometry={geometry} name="fingertip-overlay" renderOrder={2}>
+      <lineBasicMaterial color={FINGERTIP_COLOR} depthTest={false} transparent />
+    </lineSegments>
+  );
+}
+
+export function MetricsOverlayView({
+  data,
+  penetration,
+  contact,
+  fingertips,
+}: {
+  data: MetricsOverlay;
+  penetration: boolean;
+  contact: boolean;
+  fingertips: boolean;
+}) {
+  return (
+    <group name="metrics-overlay">
+      {penetration && <PenetrationPoints data={data.penetration} />}
+      {contact && <ContactPoints data={data.contact} />}
+      {fingertips && <FingertipSegments data={data.fingertips} />}
+    </group>
+  );
+}
