@@ -59,6 +59,13 @@ function zUp(o: { mesh: TriMesh; parts: { name: string; mesh: TriMesh }[] }) {
 }
 
 const round = (x: number, digits: number) => Number(x.toFixed(digits));
+const JOINT_DIGITS = 1e5;
+/** Rounds a joint value for the file without rounding it past its limit. */
+function roundWithin(v: number, lower: number, upper: number): number {
+  const lo = Math.ceil(lower * JOINT_DIGITS) / JOINT_DIGITS;
+  const hi = Math.floor(upper * JOINT_DIGITS) / JOINT_DIGITS;
+  return Math.min(hi, Math.max(lo, Math.round(v * JOINT_DIGITS) / JOINT_DIGITS));
+}
 
 function graspTargets(parts: { name: string; mesh: TriMesh }[], whole: TriMesh) {
   const preferred = parts.filter((p) => GRASP_PARTS.test(p.name));
@@ -94,7 +101,7 @@ function toGrasp(
       position: g.root.position.map((x) => round(x, 6)) as V3,
       quaternion: [q.x, q.y, q.z, q.w].map((x) => round(x, 7)) as [number, number, number, number],
     },
-    joints: Object.fromEntries(Object.entries(g.joints).map(([k, v]) => [k, round(v, 5)])),
+    joints: g.joints,
     ...extra,
   };
 }
@@ -149,7 +156,9 @@ export async function buildSampleDataset(opts: SampleOptions = {}): Promise<{ ma
         const quality = QUALITY_PLAN[i % QUALITY_PLAN.length];
         const perturbed = perturbGrasp(ctx, closed, quality, target.approach, rng);
         // Every joint is written, so the sample never relies on the "missing joints are 0" rule.
-        perturbed.grasp.joints = { ...Object.fromEntries(ctx.model.joints.map((j) => [j.name, 0])), ...perturbed.grasp.joints };
+        perturbed.grasp.joints = Object.fromEntries(
+          ctx.model.joints.map((j) => [j.name, roundWithin(perturbed.grasp.joints[j.name] ?? 0, j.lower, j.upper)]),
+        );
         const recon = reconPaths[i % reconPaths.length];
         shards[h.id].push(
           toGrasp(`${category}-${h.id}-${String(i).padStart(3, '0')}`, category, h.id, perturbed.grasp, {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { buildSampleDataset, type SampleFile } from './buildSampleDataset';
+import { loadDataset } from '../dataset/loadDataset';
+import { memoryIO } from '../dataset/memoryIO';
+import { loadBuiltinHand, poseHand } from '../hands';
+import { MetricsService } from '../metrics/metricsService';
+
+const BASE = 'https://sample.test/';
+const opts = { categories: ['mug', 'syringe'], graspsPerObjectPerHand: 10 };
+
+function io(files: SampleFile[]) {
+  return memoryIO(
+    Object.fromEntries(
+      files.map((f) => [BASE + f.path, typeof f.data === 'string' ? f.data : (f.data.slice().buffer as ArrayBuffer)]),
+    ),
+  );
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+describe('sample dataset', async () => {
+  const { files } = await buildSampleDataset(opts);
+  const dataset = await loadDataset(BASE + 'manifest.json', io(files));
+
+  it('is deterministic', async () => {
+    const again = await buildSampleDataset(opts);
+    expect(again.files.map((f) => f.path)).toEqual(files.map((f) => f.path));
+    again.files.forEach((f, i) => expect(Buffer.from(f.data as Uint8Array | string)).toEqual(Buffer.from(files[i].data as Uint8Array | string)));
+  });
+
+  it('loads without issues through the normal loader, every grasp with a reconstruction', () => {
+    expect(dataset.issues).toEqual([]);
+    expect(dataset.grasps).toHaveLength(2 * 2 * 10);
+    expect(dataset.grasps.every((g) => g.reconstructionUrl)).toBe(true);
+  });
+
+  it('sets every joint of its hand within limits', async () => {
+    for (const id of ['shadowhand', 'leaphand'] as const) {
+      const model = await loadBuiltinHand(id);
+      for (const g of dataset.grasps.filter((x) => dataset.hands[x.hand].spec.builtin === id)) {
+        const { report } = poseHand(model, g.root, g.joints);
+        expect(report).toEqual({ clamped: [], unknown: [], missing: [], invalid: [] });
+      }
+    }
+  });
+
+  it('spans good, penetrating and fingers-in-the-air grasps, as the metrics see them', async () => {
+    const service = new MetricsService(io(files));
+    service.configure(dataset, { samples: 1024 });
+    const rows = await service.compute(dataset.grasps);
+    const by = (q: string) => rows.filter((_, i) => (dataset.grasps[i].meta as { intended_quality: string }).intended_quality === q);
+    const good = by('good');
+    const pushed = by('penetration');
+    const air = by('air');
+    expect(rows.every((r) => !r.error || r.error.startsWith('warning'))).toBe(true);
+    expect(median(pushed.map((r) => r.penetration_depth_cm!))).toBeGreaterThan(median(good.map((r) => r.penetration_depth_cm!)) + 0.3);
+    expect(median(air.map((r) => r.disjoint_distance_cm!))).toBeGreaterThan(median(good.map((r) => r.disjoint_distance_cm!)) + 1);
+    expect(median(good.map((r) => r.contact_ratio_pct!))).toBeGreaterThan(median(air.map((r) => r.contact_ratio_pct!)));
+  });
+});
