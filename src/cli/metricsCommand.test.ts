@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { writeObj } from '../core/mesh/writeMesh';
+import { box, uvSphere } from '../core/metrics/proceduralShapes';
+import { FORMAT_V1 } from '../core/dataset/schema';
+import { loadDataset } from '../core/dataset/loadDataset';
+import { nodeIO } from '../core/dataset/nodeIO';
+import { MetricsService } from '../core/metrics/metricsService';
+import { parseResultsFile, CSV_COLUMNS } from '../core/metrics/resultsFile';
+import { parseMetricsArgs, UsageError } from './metricsArgs';
+import { runMetricsCommand } from './metricsCommand';
+
+const repo = path.resolve(__dirname, '../..');
+
+function makeDataset(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hoi-metrics-'));
+  writeFileSync(path.join(dir, 'ball.obj'), writeObj(uvSphere(0.04, 48, 24)));
+  writeFileSync(path.join(dir, 'ball_recon.obj'), writeObj(uvSphere(0.038, 32, 16)));
+  writeFileSync(path.join(dir, 'brick.obj'), writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])));
+  const root = (z: number) => ({ position: [-0.01, 0, z], quaternion: [0, 0, 0, 1] });
+  const grasps = [
+    { id: 'g-ball-near', object: 'ball', hand: 'shadow', root: root(-0.38), joints: { FFJ3: 0.4 }, reconstruction: { mesh: 'ball_recon.obj' } },
+    { id: 'g-ball-far', object: 'ball', hand: 'shadow', root: root(-0.5), joints: {} },
+    { id: 'g-brick', object: 'brick', hand: 'shadow', root: root(-0.4), joints: { MFJ3: 0.8 }, objectScale: 1.5 },
+    { id: 'g-missing-object', object: 'ghost', hand: 'shadow', root: root(-0.4), joints: {} },
+    { id: 'g-missing-recon', object: 'ball', hand: 'shadow', root: root(-0.4), joints: {}, reconstruction: { mesh: 'nope.obj' } },
+    { id: 'g-unknown-object', object: 'nothing', hand: 'shadow', root: root(-0.4), joints: {} },
+    { id: 'g-unknown-joint', object: 'brick', hand: 'shadow', root: root(-0.4), joints: { NOT_A_JOINT: 1 } },
+  ];
+  const manifest = {
+    format: FORMAT_V1,
+    name: 'cli-test',
+    hands: { shadow: { builtin: 'shadowhand' } },
+    objects: { ball: { mesh: 'ball.obj', category: 'ball' }, brick: { mesh: 'brick.obj', category: 'box' }, ghost: { mesh: 'ghost.obj', category: 'x' } },
+    grasps,
+  };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
+}
+
+describe('hoi-studio metrics', () => {
+  it('parses every documented flag and rejects bad ones', () => {
+    const a = parseMetricsArgs(['m.json', '--out', 'r.csv', '--samples', '100', '--voxel-mm', '2', '--contact-mm', '3', '--seed', '9', '--geometry', 'collision', '--workers', '3', '--d2-pairs', '64', '--inside-rays', '3']);
+    if (a === 'help') throw new Error('unexpected');
+    expect(a.params).toMatchObject({ samples: 100, voxelMm: 2, contactMm: 3, seed: 9, geometry: 'collision', d2Pairs: 64, insideRays: 3 });
+    expect(a.workers).toBe(3);
+    expect(a.format).toBe('csv');
+    expect(parseMetricsArgs(['--help'])).toBe('help');
+    expect(() => parseMetricsArgs(['m.json'])).toThrow(UsageError);
+    expect(() => parseMetricsArgs(['m.json', '--out', 'r.txt'])).toThrow(/output format/);
+    expect(() => parseMetricsArgs(['m.json', '--out', 'r.csv', '--geometry', 'both'])).toThrow(/visual or collision/);
+    expect(() => parseMetricsArgs(['m.json', '--out', 'r.csv', '--samples', 'many'])).toThrow(/expects a number/);
+    expect(() => parseMetricsArgs(['m.json', '--out', 'r.csv', '--inside-rays', '4'])).toThrow(/odd/);
+  });
+
+  it('--help documents every flag', () => {
+    const res = spawnSync(process.execPath, [path.join(repo, 'bin/hoi-studio.mjs'), 'metrics', '--help'], { encoding: 'utf8' });
+    expect(res.status).toBe(0);
+    for (const flag of ['--samples', '--voxel-mm', '--contact-mm', '--seed', '--geometry', '--workers', '--out', '--d2-pairs', '--inside-rays', '--max-triangles', '--timeout-s']) expect(res.stdout).toContain(flag);
+  });
+
+  it('computes a dataset on worker threads, one row per grasp, identical to the in-process core', async () => {
+    const dir = makeDataset();
+    const out = path.join(dir, 'out', 'metrics.json');
+    const args = parseMetricsArgs([path.join(dir, 'manifest.json'), '--out', out, '--workers', '2', '--chunk', '2', '--quiet', '--samples', '512']);
+    if (args === 'help') throw new Error('unexpected');
+    const summary = await runMetricsCommand(args, () => undefined);
+    const file = parseResultsFile(readFileSync(out, 'utf8'), 'metrics.json');
+    const byId = new Map(file.rows.map((r) => [r.id, r]));
+    expect([...byId.keys()].sort()).toEqual(['g-ball-far', 'g-ball-near', 'g-brick', 'g-missing-object', 'g-missing-recon', 'g-unknown-joint', 'g-unknown-object']);
+    expect(byId.get('g-missing-object')!.error).toMatch(/^object mesh: ghost.obj: cannot read/);
+    expect(byId.get('g-unknown-object')!.error).toMatch(/^dataset: manifest.json: .*unknown object "nothing"/);
+    expect(byId.get('g-missing-recon')!.error).toMatch(/d2_wasserstein: reconstruction mesh: nope.obj: cannot read/);
+    expect(byId.get('g-missing-recon')!.contact_ratio_pct).not.toBeNull();
+    expect(byId.get('g-unknown-joint')!.error).toContain('warning: joints unknown to the hand ignored: NOT_A_JOINT');
+    expect(byId.get('g-ball-near')!.d2_wasserstein_cm).toBeGreaterThan(0);
+    expect(byId.get('g-ball-far')!.d2_wasserstein_cm).toBeNull();
+    expect(byId.get('g-brick')!.object_extents_cm).toEqual([9, 6, 15]);
+    expect(summary.withErrors).toBe(3);
+
+    // Same numbers as the core computed directly in this thread.
+    const ds = await loadDataset(pathToFileURL(path.join(dir, 'manifest.json')).href, nodeIO());
+    const svc = new MetricsService(nodeIO());
+    svc.configure(ds, args.params);
+    for (const g of ds.grasps) {
+      const direct = await svc.computeOne(g);
+      const row = byId.get(g.id)!;
+      for (const c of CSV_COLUMNS.slice(1, -1)) {
+        const v = direct[c as keyof typeof direct] as number | null;
+        expect(row[c as keyof typeof row] === null ? null : Number(row[c as keyof typeof row])).toBeCloseTo(v === null ? (null as unknown as number) : Number(v.toPrecision(7)), 5);
+      }
+    }
+  });
+
+  it('writes CSV with the specified columns', async () => {
+    const dir = makeDataset();
+    const out = path.join(dir, 'metrics.csv');
+    const args = parseMetricsArgs([path.join(dir, 'manifest.json'), '--out', out, '--workers', '1', '--quiet', '--samples', '256', '--limit', '2']);
+    if (args === 'help') throw new Error('unexpected');
+    await runMetricsCommand(args, () => undefined);
+    const lines = readFileSync(out, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('id,penetration_depth_cm,penetration_volume_cm3,disjoint_distance_cm,contact_ratio_pct,object_diagonal_cm,d2_wasserstein_cm,error');
+    expect(lines).toHaveLength(3);
+  });
+});

@@ -1,0 +1,192 @@
+import type { DatasetIO, LoadedDataset, ResolvedGrasp } from '../dataset/loadDataset';
+import { fileLabel } from '../dataset/resolveUrl';
+import { BUILTIN_HAND_URDF, loadBuiltinHand } from '../hands/builtin/builtinHands';
+import { loadHandModel, type HandModel } from '../hands/handModel';
+import { poseHand } from '../hands/poseHand';
+import { parseMeshAsync } from '../mesh/parseMesh';
+import type { TriMesh } from '../mesh/triMesh';
+import { computeGraspMetrics } from './computeGraspMetrics';
+import { Hasher } from './hash';
+import { resolveParams, type MetricsParams } from './params';
+import { emptyMetrics, errorColumn, type GraspMetricsRow, type MetricsOverlay } from './types';
+
+/** The part of a loaded dataset a metrics worker needs (plain data, sent once per worker). */
+export type MetricsDatasetContext = Pick<LoadedDataset, 'hands' | 'objects' | 'manifestUrl'>;
+
+export interface ServiceRow extends GraspMetricsRow {
+  /** what the result depends on (mesh contents, pose, parameters); the browser's IndexedDB key */
+  cacheKey: string;
+  ms: number;
+  overlay?: MetricsOverlay;
+}
+
+/** Bump when a change to the metric code changes results, so caches keyed on inputs are invalidated. */
+export const METRICS_VERSION = 1;
+
+interface LoadedHand {
+  model: HandModel;
+  contentHash: string;
+}
+
+/**
+ * Dataset-level metric computation for one worker: loads each object mesh and hand model once
+ * (so their BVHs, built on first use, are reused by every grasp of that object or hand), poses
+ * hands and turns every failure into a per-grasp error row. Shared by the browser's Web Workers
+ * and the CLI's worker threads.
+ */
+export class MetricsService {
+  private ctx: MetricsDatasetContext | null = null;
+  private params: MetricsParams = resolveParams();
+  private meshes = new Map<string, Promise<{ mesh: TriMesh; hash: string }>>();
+  private hands = new Map<string, Promise<LoadedHand>>();
+
+  constructor(private readonly io: DatasetIO) {}
+
+  configure(ctx: MetricsDatasetContext, params: Partial<MetricsParams> = {}): void {
+    const next = resolveParams(params);
+    if (next.geometry !== this.params.geometry) this.hands.clear();
+    this.params = next;
+    this.ctx = ctx;
+  }
+
+  /** Cache keys only (loads meshes, computes nothing), so callers can skip grasps already cached. */
+  async keys(grasps: ResolvedGrasp[]): Promise<string[]> {
+    const out: string[] = [];
+    for (const g of grasps) {
+      try {
+        out.push(await this.cacheKey(g));
+      } catch (e) {
+        out.push(`unavailable:${message(e)}`);
+      }
+    }
+    return out;
+  }
+
+  async compute(grasps: ResolvedGrasp[], opts: { overlay?: boolean } = {}): Promise<ServiceRow[]> {
+    const rows: ServiceRow[] = [];
+    for (const g of grasps) rows.push(await this.computeOne(g, opts));
+    return rows;
+  }
+
+  async computeOne(grasp: ResolvedGrasp, opts: { overlay?: boolean } = {}): Promise<ServiceRow> {
+    const t0 = performance.now();
+    const fail = (msg: string, cacheKey = ''): ServiceRow => ({ id: grasp.id, ...emptyMetrics(msg), cacheKey, ms: performance.now() - t0 });
+    const ctx = this.ctx;
+    if (!ctx) return fail('metrics worker was not configured with a dataset');
+    const objectEntry = ctx.objects[grasp.object];
+    const handEntry = ctx.hands[grasp.hand];
+    if (!objectEntry) return fail(`unknown object "${grasp.object}"`);
+    if (!handEntry) return fail(`unknown hand "${grasp.hand}"`);
+
+    let object: { mesh: TriMesh; hash: string };
+    let hand: LoadedHand;
+    let recon: { mesh: TriMesh; hash: string } | null = null;
+    const loadErrors: string[] = [];
+    try {
+      object = await this.mesh(objectEntry.meshUrl, ctx.manifestUrl);
+    } catch (e) {
+      return fail(`object mesh: ${message(e)}`);
+    }
+    try {
+      hand = await this.hand(grasp.hand);
+    } catch (e) {
+      return fail(`hand "${grasp.hand}": ${message(e)}`);
+    }
+    if (grasp.reconstructionUrl) {
+      try {
+        recon = await this.mesh(grasp.reconstructionUrl, ctx.manifestUrl);
+      } catch (e) {
+        loadErrors.push(`d2_wasserstein: reconstruction mesh: ${message(e)}`);
+      }
+    }
+    const cacheKey = this.keyFor(grasp, object.hash, hand.contentHash, recon?.hash ?? (grasp.reconstructionUrl ? 'unreadable' : ''));
+    let posed;
+    try {
+      posed = poseHand(hand.model, grasp.root, grasp.joints, this.params.geometry);
+    } catch (e) {
+      return fail(`posing hand "${grasp.hand}": ${message(e)}`, cacheKey);
+    }
+    const r = computeGraspMetrics({
+      hand: posed,
+      object: object.mesh,
+      objectScale: grasp.objectScale ?? 1,
+      reconstruction: recon?.mesh ?? null,
+      params: this.params,
+      overlay: opts.overlay,
+    });
+    const errors = [...loadErrors, ...r.errors];
+    const warnings = [...hand.model.errors.map((e) => `hand "${grasp.hand}": ${e}`), ...r.warnings];
+    const { errors: _e, warnings: _w, overlay, ms: _ms, ...metrics } = r;
+    return { id: grasp.id, ...metrics, error: errorColumn(errors, warnings), cacheKey, ms: performance.now() - t0, overlay };
+  }
+
+  private async cacheKey(grasp: ResolvedGrasp): Promise<string> {
+    const ctx = this.ctx;
+    if (!ctx) throw new Error('not configured');
+    const object = await this.mesh(ctx.objects[grasp.object].meshUrl, ctx.manifestUrl);
+    const hand = await this.hand(grasp.hand);
+    const recon = grasp.reconstructionUrl ? await this.mesh(grasp.reconstructionUrl, ctx.manifestUrl).catch(() => null) : null;
+    return this.keyFor(grasp, object.hash, hand.contentHash, recon?.hash ?? (grasp.reconstructionUrl ? 'unreadable' : ''));
+  }
+
+  private keyFor(grasp: ResolvedGrasp, objectHash: string, handHash: string, reconHash: string): string {
+    return new Hasher()
+      .number(METRICS_VERSION)
+      .value(this.params)
+      .string(objectHash)
+      .string(handHash)
+      .string(reconHash)
+      .value({ root: grasp.root, joints: grasp.joints, scale: grasp.objectScale ?? 1 })
+      .hex();
+  }
+
+  private mesh(url: string, manifestUrl: string): Promise<{ mesh: TriMesh; hash: string }> {
+    let p = this.meshes.get(url);
+    if (!p) {
+      const label = fileLabel(url, manifestUrl);
+      p = this.io
+        .fetchBytes(url)
+        .catch((e: unknown) => {
+          throw new Error(`${label}: cannot read (${message(e)})`);
+        })
+        .then((bytes) => parseMeshAsync(bytes, label))
+        .then((mesh) => ({ mesh, hash: new Hasher().bytes(mesh.positions).bytes(mesh.indices).hex() }));
+      this.meshes.set(url, p);
+    }
+    return p;
+  }
+
+  private hand(id: string): Promise<LoadedHand> {
+    let p = this.hands.get(id);
+    if (!p) {
+      const entry = this.ctx!.hands[id];
+      const spec = entry.spec;
+      const geometry = this.params.geometry;
+      const fetchBytes = (u: string) => this.io.fetchBytes(u);
+      p = (async () => {
+        let urdfText: string;
+        let model: HandModel;
+        if ('builtin' in spec) {
+          urdfText = BUILTIN_HAND_URDF(spec.builtin);
+          model = await loadBuiltinHand(spec.builtin, { geometry, fingertips: spec.fingertips });
+        } else {
+          try {
+            urdfText = await this.io.fetchText(entry.urdfUrl!);
+          } catch (e) {
+            throw new Error(`${spec.urdf}: cannot read URDF (${message(e)})`);
+          }
+          model = await loadHandModel(urdfText, { urdfUrl: entry.urdfUrl!, fetchBytes, fingertips: spec.fingertips, geometry });
+        }
+        const h = new Hasher().string(urdfText).value(spec.fingertips ?? null).string(geometry);
+        for (const part of model.parts[geometry] ?? []) h.string(part.link).bytes(part.mesh.positions).bytes(part.mesh.indices).value(Array.from(part.offset));
+        return { model, contentHash: h.hex() };
+      })();
+      this.hands.set(id, p);
+    }
+    return p;
+  }
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
