@@ -40,9 +40,10 @@ test('opens the sample dataset and draws the first grasp', async ({ page }) => {
   const list = page.getByTestId('grasp-list');
   const count = Number(await list.getAttribute('data-count'));
   expect(count).toBeGreaterThanOrEqual(400);
-  await expect(page.getByRole('option').first()).toBeVisible();
-  expect(await page.getByRole('option').count()).toBeLessThan(200);
-  const firstId = await page.getByRole('option').first().getAttribute('data-grasp-id');
+  const rows = list.getByRole('option');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeLessThan(200);
+  const firstId = await rows.first().getAttribute('data-grasp-id');
   await expect(viewport).toHaveAttribute('data-grasp-id', firstId!);
 
   // Both the hand and the object are in the scene and visible on screen.
@@ -61,11 +62,12 @@ test('arrow keys move between grasps and the view toggles work', async ({ page }
   await page.goto('./');
   const viewport = page.getByTestId('viewport');
   await expect(viewport).toHaveAttribute('data-status', 'ready');
-  const ids = await page.getByRole('option').evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute('data-grasp-id')));
+  const list = page.getByTestId('grasp-list');
+  const ids = await list.getByRole('option').evaluateAll((els) => els.slice(0, 3).map((e) => e.getAttribute('data-grasp-id')));
 
   await page.keyboard.press('ArrowDown');
   await expect(viewport).toHaveAttribute('data-grasp-id', ids[1]!);
-  await expect(page.getByRole('option', { selected: true })).toHaveAttribute('data-grasp-id', ids[1]!);
+  await expect(list.getByRole('option', { selected: true })).toHaveAttribute('data-grasp-id', ids[1]!);
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowUp');
   await expect(viewport).toHaveAttribute('data-grasp-id', ids[1]!);

@@ -1,13 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { useDatasetStore } from './state/datasetStore';
-import { datasetUrlFromLocation } from './ui/datasetParam';
+import { startUrlSync } from './state/urlState';
 import './ui/styles.css';
 
-const target = datasetUrlFromLocation(window.location.href);
-if ('url' in target) useDatasetStore.getState().open(target.url);
-else useDatasetStore.setState({ status: 'error', loadError: target.error });
+// Opens the dataset the URL names (?dataset=, else the sample) and keeps the URL describing the view.
+startUrlSync();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,10 +1,17 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
 import { SceneService } from '../src/core/scene/sceneService';
-import { fetchIO } from '../src/core/dataset/fetchIO';
+import { fetchIO, DATASET_CACHE } from '../src/core/dataset/fetchIO';
+import { followLocalFiles, localFilesIO } from '../src/core/dataset/localFilesIO';
+import { DownloadTracker, type DownloadSnapshot } from '../src/core/dataset/downloadTracker';
 
 // Thin entry point: the page talks to the core's SceneService through Comlink.
-const service = new SceneService(fetchIO());
+let onDownloads: ((s: DownloadSnapshot) => void) | null = null;
+const downloads = new DownloadTracker((s) => onDownloads?.(s));
+// Meshes and URDFs: cached (Cache API) over http(s), and read from a local folder the page opened.
+const local = localFilesIO(fetchIO({ cacheName: DATASET_CACHE, onProgress: downloads.track }));
+followLocalFiles(local);
+const service = new SceneService(local.io);
 
 const api = {
   loadMesh: async (url: string, label: string) => {
@@ -15,6 +22,10 @@ const api = {
   },
   handParts: (ref: Parameters<SceneService['handParts']>[0]) => service.handParts(ref),
   pose: (...args: Parameters<SceneService['pose']>) => service.pose(...args),
+  /** Bytes of mesh/URDF downloads in flight, for the viewport's progress line. */
+  onDownloads: (cb: (s: DownloadSnapshot) => void) => {
+    onDownloads = cb;
+  },
 };
 
 export type SceneWorkerApi = typeof api;

@@ -14,7 +14,11 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 async function run(...argv: string[]) {
   let out = '';
   let err = '';
-  const code = await runImportCommand(argv, (s) => void (out += s), (s) => void (err += s));
+  const code = await runImportCommand(
+    argv,
+    (s) => ((out += s), true),
+    (s) => ((err += s), true),
+  );
   return { code, out, err };
 }
 

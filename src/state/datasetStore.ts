@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { loadDataset, errorText, type LoadedDataset } from '../core/dataset/loadDataset';
-import { fetchIO } from '../core/dataset/fetchIO';
+import { pageIO } from './pageIO';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -33,9 +33,19 @@ export const useDatasetStore = create<DatasetState>((set, get) => ({
     const ctrl = (controller = new AbortController());
     set({ manifestUrl, status: 'loading', loadError: null, dataset: null, selected: 0, progress: null });
     try {
-      const dataset = await loadDataset(manifestUrl, fetchIO(), {
+      // Shards stream in: the list fills and the first grasp shows before the last shard is read.
+      // The first grasps at once, then only when the list has grown by half and 400 ms have passed:
+      // stores derived from the dataset (review tables) rebuild per update, so updates stay few.
+      let shownAt = 0;
+      const dataset = await loadDataset(manifestUrl, pageIO(), {
         signal: ctrl.signal,
         onProgress: (done, total, what) => set({ progress: { done, total, what } }),
+        onPartial: (partial) => {
+          const shown = get().dataset?.grasps.length ?? 0;
+          if (partial.grasps.length === 0 || (shown > 0 && (performance.now() - shownAt < 400 || partial.grasps.length < shown * 1.5))) return;
+          shownAt = performance.now();
+          if (!ctrl.signal.aborted) set({ dataset: partial });
+        },
       });
       if (ctrl.signal.aborted) return;
       set({ dataset, status: 'ready', progress: null });

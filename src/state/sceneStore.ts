@@ -61,9 +61,13 @@ function handRef(dataset: LoadedDataset, grasp: ResolvedGrasp): HandRef {
 }
 
 let request = 0;
+let lastShown: ResolvedGrasp | null = null;
 
 /** Loads everything the viewport needs for one grasp; stale answers (user moved on) are dropped. */
 export async function showGrasp(dataset: LoadedDataset, grasp: ResolvedGrasp): Promise<void> {
+  // A streaming dataset is republished per shard with the same grasp objects: nothing to redo.
+  if (grasp === lastShown) return;
+  lastShown = grasp;
   const token = ++request;
   const current = () => token === request;
   useSceneStore.setState({ graspId: grasp.id, status: 'loading', ...empty });

@@ -134,3 +134,16 @@ function strip(r: StoredRecord): DecisionRecord {
   const { seq: _seq, ...rest } = r;
   return rest;
 }
+
+/**
+ * Forgets every decision of this dataset in this browser: the one deliberate exception to
+ * append-only, behind a confirmation in the UI, so a user can start over or re-import an export.
+ */
+export async function clearDecisions(db: ReviewDb): Promise<void> {
+  await guard('clear the decisions', () =>
+    db.transaction('rw', db.records, db.latest, async () => {
+      await db.records.clear();
+      await db.latest.clear();
+    }),
+  );
+}

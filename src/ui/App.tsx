@@ -7,10 +7,17 @@ import { Toolbar } from './Toolbar';
 import { IssuesPanel } from './IssuesPanel';
 import { GraspInfo } from './GraspInfo';
 import { useKeyboardActions } from './useKeyboardActions';
+import { MetricsPanel } from './metrics/MetricsPanel';
+import { useMetricsLifecycle } from './metrics/useMetricsLifecycle';
+import { ReviewOverlays, ReviewPanel } from './review/ReviewPanel';
+import { OpenDialog } from './open/OpenDialog';
+import { DropZone } from './open/DropZone';
+import { ShareBar } from './share/ShareBar';
 
 export function App() {
   const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
   useKeyboardActions();
+  useMetricsLifecycle();
 
   useEffect(() => {
     if (!dataset || dataset.grasps.length === 0) return;
@@ -26,7 +33,9 @@ export function App() {
         <span className="dataset-name" title={manifestUrl ?? ''}>
           {dataset?.name ?? ''}
         </span>
+        <OpenDialog />
         <Toolbar />
+        <ShareBar />
       </header>
       <aside className="sidebar">
         {status === 'loading' && (
@@ -49,7 +58,11 @@ export function App() {
       </main>
       <aside className="details">
         <GraspInfo />
+        <MetricsPanel />
+        <ReviewPanel />
       </aside>
+      <ReviewOverlays />
+      <DropZone />
     </div>
   );
 }

@@ -1,6 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDatasetStore } from '../state/datasetStore';
+import { useReviewStore } from '../state/reviewStore';
+import { setShowAll } from '../state/reviewActions';
+import { DecisionBadge } from './review/DecisionBadge';
 
 const ROW_HEIGHT = 28;
 
@@ -11,29 +14,48 @@ export function GraspList() {
   const select = useDatasetStore((s) => s.select);
   const parentRef = useRef<HTMLDivElement>(null);
   const grasps = dataset?.grasps ?? [];
+  // The review's filtered rows in queue order, unless "Show all" (or the review table is not built yet).
+  const showAll = useReviewStore((s) => s.showAll);
+  const reviewRows = useReviewStore((s) => (s.table && s.table.n === grasps.length ? s.rows : null));
+  const log = useReviewStore((s) => s.log);
+  useReviewStore((s) => s.logVersion);
+  const rows = showAll ? null : reviewRows;
+  const count = rows ? rows.length : grasps.length;
+  const position = rows ? rows.indexOf(selected) : selected;
 
   const virtualizer = useVirtualizer({
-    count: grasps.length,
+    count,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
 
   useEffect(() => {
-    if (grasps.length) virtualizer.scrollToIndex(selected, { align: 'auto' });
-  }, [selected, grasps.length, virtualizer]);
+    if (count && position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
+  }, [position, count, virtualizer]);
 
   if (!dataset) return null;
   return (
-    <div className="grasp-list" data-testid="grasp-list" data-count={grasps.length}>
+    <div className="grasp-list" data-testid="grasp-list" data-count={count} data-total={grasps.length}>
+      <div className="grasp-list-filter">
+        <span data-testid="list-shown">
+          {count.toLocaleString('en-US')} of {grasps.length.toLocaleString('en-US')} shown
+        </span>
+        <label>
+          <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show all
+        </label>
+      </div>
       <div className="grasp-list-header">
         <span>Grasp</span>
         <span>Category</span>
         <span>Hand</span>
+        <span title="Decision">✓</span>
       </div>
       <div ref={parentRef} className="grasp-list-scroll" role="listbox" aria-label="Grasps" tabIndex={-1}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((row) => {
+          {virtualizer.getVirtualItems().map((item) => {
+            const index = rows ? rows[item.index] : item.index;
+            const row = { index, start: item.start };
             const g = grasps[row.index];
             const category = dataset.objects[g.object]?.spec.category ?? g.object;
             return (
@@ -49,6 +71,7 @@ export function GraspList() {
                 <span className="grasp-id" title={g.id}>{g.id}</span>
                 <span>{category}</span>
                 <span>{g.hand}</span>
+                <DecisionBadge state={log.state(g.id)} />
               </div>
             );
           })}

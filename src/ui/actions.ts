@@ -1,5 +1,9 @@
 import { useDatasetStore } from '../state/datasetStore';
 import { useViewStore } from '../state/viewStore';
+import { decide, stepSelection, undo } from '../state/reviewActions';
+import { useReviewStore } from '../state/reviewStore';
+import { useOpenStore } from './open/openStore';
+import { copyLink, savePng } from './share/ShareBar';
 
 /**
  * Every user action in one place: its name, label, key bindings and what it does.
@@ -13,8 +17,8 @@ export interface Action {
 }
 
 export const actions: Action[] = [
-  { name: 'nextGrasp', label: 'Next grasp', keys: ['ArrowDown', 'ArrowRight'], perform: () => useDatasetStore.getState().step(1) },
-  { name: 'prevGrasp', label: 'Previous grasp', keys: ['ArrowUp', 'ArrowLeft'], perform: () => useDatasetStore.getState().step(-1) },
+  { name: 'nextGrasp', label: 'Next grasp', keys: ['ArrowDown', 'ArrowRight'], perform: () => stepSelection(1) },
+  { name: 'prevGrasp', label: 'Previous grasp', keys: ['ArrowUp', 'ArrowLeft'], perform: () => stepSelection(-1) },
   {
     name: 'toggleReconstruction',
     label: 'Reference / reconstructed mesh',
@@ -27,15 +31,30 @@ export const actions: Action[] = [
   { name: 'toggleWireframe', label: 'Wireframe', keys: ['w'], perform: () => useViewStore.getState().toggle('wireframe') },
   { name: 'toggleHand', label: 'Show hand', keys: ['h'], perform: () => useViewStore.getState().toggle('showHand') },
   { name: 'toggleObject', label: 'Show object', keys: ['o'], perform: () => useViewStore.getState().toggle('showObject') },
+  { name: 'togglePenetration', label: 'Overlay: hand points inside the object', keys: ['p'], perform: () => useViewStore.getState().toggle('overlayPenetration') },
+  { name: 'toggleContact', label: 'Overlay: contact regions on the object', keys: ['c'], perform: () => useViewStore.getState().toggle('overlayContact') },
+  { name: 'toggleFingertips', label: 'Overlay: fingertip-to-surface gaps', keys: ['f'], perform: () => useViewStore.getState().toggle('overlayFingertips') },
+  { name: 'accept', label: 'Accept', keys: ['a'], perform: () => void decide('accept') },
+  { name: 'reject', label: 'Reject', keys: ['x'], perform: () => void decide('reject') },
+  { name: 'skip', label: 'Skip', keys: [' '], perform: () => void decide('skip') },
+  { name: 'undo', label: 'Undo the last decision', keys: ['Backspace'], perform: () => void undo() },
+  { name: 'help', label: 'Keyboard shortcuts', keys: ['?'], perform: () => useReviewStore.setState((s) => ({ helpOpen: !s.helpOpen })) },
+  { name: 'openDataset', label: 'Open a dataset (URL or folder)', keys: ['O'], perform: () => useOpenStore.getState().setDialog(!useOpenStore.getState().dialogOpen) },
+  { name: 'copyLink', label: 'Copy a link to this view', keys: ['L'], perform: () => void copyLink() },
+  { name: 'savePng', label: 'Save the viewport as PNG', keys: ['P'], perform: () => void savePng() },
 ];
 
 export function actionForKey(key: string): Action | undefined {
   return actions.find((a) => a.keys.includes(key));
 }
 
+const NON_TEXT_INPUTS = ['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color'];
+
 /** Keys typed into a text field belong to the field, not to the studio. */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).tagName !== 'string') return false;
   const el = target as HTMLElement;
+  // Checkboxes and buttons take no typing: the review keys must keep working after a reason is ticked.
+  if (el.tagName === 'INPUT' && NON_TEXT_INPUTS.includes((el as HTMLInputElement).type)) return false;
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName);
 }

@@ -1,4 +1,5 @@
 import {
+  BUILTIN_HANDS,
   FORMAT_V1,
   formatIssues,
   graspSchema,
@@ -57,7 +58,19 @@ export class DatasetLoadError extends Error {
 export interface LoadOptions {
   onProgress?: (done: number, total: number, what: string) => void;
   signal?: AbortSignal;
+  /**
+   * Called with the dataset so far: after the manifest (its inline grasps) and after each shard,
+   * so a 100,000-grasp list can show and render its first grasps before every shard is in.
+   * Each call gets a fresh object and grasps array (safe to put in a store).
+   */
+  onPartial?: (partial: LoadedDataset) => void;
+  /** shards fetched ahead of the one being parsed (default 3) */
+  prefetch?: number;
 }
+
+/** Validating many grasps is chunked so the page stays responsive while a large shard loads. */
+const GRASPS_PER_SLICE = 1000;
+const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
  * Loads and validates a manifest and its shards. Every entry is validated on its own so one bad
@@ -100,7 +113,7 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   for (const [id, value] of entries(raw.hands, manifestLabel, 'hands', report)) {
     const parsed = handSpecSchema.safeParse(value);
     if (!parsed.success) {
-      report(manifestLabel, `hands.${id}: ${formatIssues(parsed.error)}`);
+      report(manifestLabel, `hands.${id}: ${handProblem(value) ?? formatIssues(parsed.error)}`);
       continue;
     }
     const spec = parsed.data;
@@ -119,9 +132,14 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
 
   const grasps: ResolvedGrasp[] = [];
   const seen = new Set<string>();
-  const addGrasps = (list: { value: unknown; where: string }[], sourceUrl: string) => {
+  const addGrasps = async (list: { value: unknown; where: string }[], sourceUrl: string) => {
     const label = fileLabel(sourceUrl, manifestUrl);
+    let n = 0;
     for (const { value, where } of list) {
+      if (++n % GRASPS_PER_SLICE === 0 && list.length > GRASPS_PER_SLICE) {
+        await nextTick();
+        if (opts.signal?.aborted) throw new DOMException('Loading cancelled', 'AbortError');
+      }
       const idGuess = isRecord(value) && typeof value.id === 'string' ? value.id : undefined;
       const parsed = graspSchema.safeParse(value);
       if (!parsed.success) {
@@ -152,7 +170,7 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   };
 
   if (raw.grasps !== undefined) {
-    if (Array.isArray(raw.grasps)) addGrasps(raw.grasps.map((value, i) => ({ value, where: `grasps[${i}]` })), manifestUrl);
+    if (Array.isArray(raw.grasps)) await addGrasps(raw.grasps.map((value, i) => ({ value, where: `grasps[${i}]` })), manifestUrl);
     else report(manifestLabel, '"grasps" must be an array');
   }
 
@@ -167,35 +185,49 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
       });
   }
 
+  const description = typeof raw.description === 'string' ? raw.description : undefined;
+  const snapshot = (): LoadedDataset => ({ name, description, manifestUrl, hands, objects, grasps: grasps.slice(), issues: issues.slice() });
+
   opts.onProgress?.(0, shardRefs.length, 'manifest');
-  for (let i = 0; i < shardRefs.length; i++) {
+  if (shardRefs.length) opts.onPartial?.(snapshot());
+  // Shards are fetched a few ahead (bytes in flight) but added in manifest order, so ids and
+  // duplicate reports do not depend on network timing.
+  const urls = shardRefs.map((ref) => resolveUrl(manifestUrl, ref));
+  const fetches: Promise<string>[] = [];
+  const ahead = Math.max(1, opts.prefetch ?? 3);
+  const start = (i: number) => {
+    if (i < urls.length && !fetches[i]) {
+      fetches[i] = io.fetchText(urls[i]);
+      fetches[i].catch(() => {}); // reported when its turn comes
+    }
+  };
+  for (let i = 0; i < urls.length; i++) {
+    for (let k = i; k < i + ahead; k++) start(k);
     if (opts.signal?.aborted) throw new DOMException('Loading cancelled', 'AbortError');
-    const url = resolveUrl(manifestUrl, shardRefs[i]);
+    const url = urls[i];
     const label = fileLabel(url, manifestUrl);
+    let shardText: string | null = null;
     try {
-      const shardText = await io.fetchText(url);
-      const { items, errors } = parseShard(shardText, url);
-      for (const err of errors) report(label, err);
-      addGrasps(items, url);
+      shardText = await fetches[i];
     } catch (e) {
       report(label, `cannot read shard (${errorText(e)})`);
     }
+    delete fetches[i];
+    if (shardText !== null) {
+      const { items, errors } = parseShard(shardText, url);
+      for (const err of errors) report(label, err);
+      await addGrasps(items, url);
+    }
+    if (opts.signal?.aborted) throw new DOMException('Loading cancelled', 'AbortError');
     opts.onProgress?.(i + 1, shardRefs.length, label);
+    if (i < urls.length - 1) opts.onPartial?.(snapshot());
   }
 
   if (grasps.length === 0 && issues.every((i) => i.severity !== 'error')) {
     report(manifestLabel, 'the dataset has no grasps', undefined, 'warning');
   }
 
-  return {
-    name,
-    description: typeof raw.description === 'string' ? raw.description : undefined,
-    manifestUrl,
-    hands,
-    objects,
-    grasps,
-    issues,
-  };
+  return { name, description, manifestUrl, hands, objects, grasps, issues };
 }
 
 function entries(
@@ -213,6 +245,17 @@ function entries(
     return [];
   }
   return Object.entries(value);
+}
+
+/** The union's own message ("Invalid input") does not say what a hand entry needs. */
+function handProblem(value: unknown): string | undefined {
+  if (!isRecord(value)) return 'must be an object with "builtin" or "urdf"';
+  if ('builtin' in value && 'urdf' in value) return 'give either "builtin" or "urdf", not both';
+  if ('builtin' in value && !(BUILTIN_HANDS as readonly unknown[]).includes(value.builtin)) {
+    return `unknown built-in hand ${JSON.stringify(value.builtin)} (built in: ${BUILTIN_HANDS.join(', ')}; other hands need "urdf")`;
+  }
+  if (!('builtin' in value) && !('urdf' in value)) return 'needs "builtin" (shadowhand, leaphand) or "urdf" (path of a URDF file)';
+  return undefined;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

@@ -37,7 +37,7 @@ describe('sample dataset', async () => {
   it('sets every joint of its hand within limits', async () => {
     for (const id of ['shadowhand', 'leaphand'] as const) {
       const model = await loadBuiltinHand(id);
-      for (const g of dataset.grasps.filter((x) => dataset.hands[x.hand].spec.builtin === id)) {
+      for (const g of dataset.grasps.filter((x) => (dataset.hands[x.hand].spec as { builtin?: string }).builtin === id)) {
         const { report } = poseHand(model, g.root, g.joints);
         expect(report).toEqual({ clamped: [], unknown: [], missing: [], invalid: [] });
       }

@@ -6,6 +6,10 @@ import { useViewStore } from '../../state/viewStore';
 import { ObjectView, OBJECT_COLOR, RECONSTRUCTION_COLOR } from './ObjectView';
 import { HandView } from './HandView';
 import { CameraFit } from './CameraFit';
+import { MetricsOverlayView } from './MetricsOverlayView';
+import { useMetricsStore } from '../../state/metricsStore';
+import { CameraSync } from '../share/CameraSync';
+import { DownloadProgress } from '../open/DownloadProgress';
 import { useMemo } from 'react';
 import { meshBounds, triangleCount } from '../../core/mesh/triMesh';
 
@@ -14,6 +18,7 @@ export function Viewport() {
   const grasp = useDatasetStore(selectedGrasp);
   const scene = useSceneStore();
   const view = useViewStore();
+  const overlay = useMetricsStore((s) => s.overlay);
   const useRecon = view.objectSource === 'reconstruction' && scene.reconstruction;
   const objectMesh = useRecon ? scene.reconstruction : scene.object;
   // A reconstruction is stored at its own (reconstructed) scale; objectScale applies to the reference mesh.
@@ -60,10 +65,20 @@ export function Viewport() {
           />
         )}
         {handVisible && <HandView parts={scene.hand!} pose={scene.pose!} wireframe={view.wireframe} />}
+        {overlay?.data && overlay.graspId === scene.graspId && (
+          <MetricsOverlayView
+            data={overlay.data}
+            penetration={view.overlayPenetration}
+            contact={view.overlayContact}
+            fingertips={view.overlayFingertips}
+          />
+        )}
         <CameraFit mesh={scene.object} scale={grasp?.objectScale ?? 1} />
+        <CameraSync mesh={scene.object} />
         <OrbitControls makeDefault enableDamping={false} />
       </Canvas>
       {scene.status === 'loading' && <div className="viewport-overlay" role="status">Loading grasp…</div>}
+      <DownloadProgress />
     </div>
   );
 }

@@ -1,0 +1,309 @@
+import { DecisionLog, makeDecision, type Decision, type DecisionRecord } from '../core/review/decisions';
+import { parseDecisionsFile } from '../core/review/exportDecisions';
+import type { FilterRules } from '../core/review/filterRules';
+import { metricValuesAt } from '../core/review/metricTable';
+import { exportPresets, mergePresets, parsePresetsFile, removePreset, upsertPreset, type FilterPreset } from '../core/review/presets';
+import { normalizeReasons } from '../core/review/reasons';
+import type { QueueOrder } from '../core/review/reviewQueue';
+import { appendRecords, clearDecisions as clearStoredDecisions, recordDecision, removeImport, saveImport, undoLast, loadImports } from '../storage/decisionStore';
+import { saveAnnotator, savePresets, saveReasons } from '../storage/settingsStore';
+import { guard } from '../storage/storageError';
+import { useDatasetStore } from './datasetStore';
+import { nextQueueRow, stepInRows } from './reviewDerive';
+import { addRecords, announceClear, currentDataset, currentReviewDb, currentSettingsDb, reloadLog } from './reviewSession';
+import { errorMessage, pushError, recompute, useReviewStore, type ReviewState } from './reviewStore';
+
+const get = useReviewStore.getState;
+const set = useReviewStore.setState;
+
+// Decisions and undos run one after another: a second key press acts on the grasp the first moved to.
+let chain: Promise<unknown> = Promise.resolve();
+function serial<T>(f: () => Promise<T>): Promise<T | undefined> {
+  const run = chain.then(f).catch((e) => {
+    pushError(errorMessage(e));
+    return undefined;
+  });
+  chain = run;
+  return run;
+}
+
+/** Resolves when every decision asked for so far is written (tests, export). */
+export const decisionsSettled = () => chain;
+
+/**
+ * Records accept/reject/skip for the selected grasp and moves to the next undecided grasp in the
+ * queue. The move happens at once, in the key's own task (a busy main thread would otherwise
+ * delay it by the IndexedDB round trip); the write is queued behind earlier writes and, should
+ * it fail, the decision is taken back out of the view and the failure shown.
+ */
+export function decide(decision: Decision): Promise<unknown> {
+  const db = currentReviewDb();
+  const s = get();
+  const ds = useDatasetStore.getState();
+  if (!s.table || !ds.dataset || ds.dataset.grasps.length === 0 || s.table.n !== ds.dataset.grasps.length) return Promise.resolve();
+  if (!s.annotator.trim()) {
+    set({ annotatorDialog: true, pendingDecision: decision });
+    return Promise.resolve();
+  }
+  if (!db) {
+    pushError('Decisions cannot be saved: the decision database is not open (see the message above). Nothing was recorded.');
+    return Promise.resolve();
+  }
+  const row = ds.selected;
+  const grasp = s.table.ids[row];
+  const draft = s.draft.grasp === grasp ? s.draft : { reasons: [], note: '' };
+  const record = makeDecision({
+    grasp,
+    decision,
+    annotator: s.annotator,
+    reasons: draft.reasons,
+    note: draft.note.trim(),
+    metrics: metricValuesAt(s.table, row),
+  });
+  addRecords([record]);
+  moveOn(row);
+  return serial(async () => {
+    try {
+      await recordDecision(db, record);
+    } catch (e) {
+      withdrawUnsaved(record, row);
+      throw e;
+    }
+  });
+}
+
+function withdrawUnsaved(record: DecisionRecord, row: number): void {
+  const s = get();
+  set({
+    log: new DecisionLog(s.log.all().filter((r) => r.id !== record.id)),
+    logVersion: s.logVersion + 1,
+    draft: { grasp: record.grasp, reasons: record.reasons, note: record.note },
+  });
+  recompute('decisions');
+  useDatasetStore.getState().select(row);
+}
+
+function moveOn(row: number): void {
+  const s = get();
+  const next = nextQueueRow(s.queue, row, s.codes);
+  if (next.row < 0) {
+    set({ notice: s.queue.length ? 'Queue done: every grasp in it has a decision.' : 'The queue is empty: no grasp passes the filters.' });
+    return;
+  }
+  useDatasetStore.getState().select(next.row);
+}
+
+/** Withdraws this annotator's last decision (an appended undo record) and goes back to its grasp. */
+export function undo(): Promise<unknown> {
+  return serial(async () => {
+    const db = currentReviewDb();
+    const s = get();
+    if (!db || !s.table) return;
+    if (!s.annotator.trim()) {
+      set({ notice: 'Nothing to undo: no annotator is set.' });
+      return;
+    }
+    const withdrawn = await undoLast(db, s.annotator);
+    if (!withdrawn) {
+      set({ notice: 'Nothing to undo.' });
+      return;
+    }
+    const row = s.table.indexOf.get(withdrawn.grasp);
+    if (row !== undefined) useDatasetStore.getState().select(row);
+    // The reasons and note come back so a slip of the key does not cost the typing.
+    set({ draft: { grasp: withdrawn.grasp, reasons: withdrawn.reasons, note: withdrawn.note } });
+  });
+}
+
+export async function setAnnotator(name: string): Promise<void> {
+  const db = currentSettingsDb();
+  const clean = name.trim();
+  if (!clean) return;
+  set({ annotator: clean, annotatorDialog: false });
+  try {
+    if (!db) throw new Error('the settings database is not open, so the name is kept for this page only');
+    await saveAnnotator(db, clean);
+  } catch (e) {
+    pushError(`Could not save the annotator name: ${errorMessage(e)}`);
+  }
+  const pending = get().pendingDecision;
+  if (pending) {
+    set({ pendingDecision: null });
+    void decide(pending);
+  }
+}
+
+export function cancelAnnotatorDialog(): void {
+  set({ annotatorDialog: false, pendingDecision: null });
+}
+
+export function setRules(rules: FilterRules, keepPreset = false): void {
+  set((s) => ({ rules, activePreset: keepPreset ? s.activePreset : null }));
+  recompute('all');
+}
+
+export function setOrder(order: QueueOrder): void {
+  set({ order });
+  recompute('all');
+}
+
+export function setShowAll(showAll: boolean): void {
+  set({ showAll });
+}
+
+/** Arrow keys: previous/next in the list as shown (the filtered rows unless "Show all"). */
+export function stepSelection(delta: number): void {
+  const s = get();
+  const ds = useDatasetStore.getState();
+  if (s.showAll || !s.table || s.table.n !== (ds.dataset?.grasps.length ?? -1)) {
+    ds.step(delta);
+    return;
+  }
+  const row = stepInRows(s.rows, ds.selected, delta);
+  if (row >= 0) ds.select(row);
+}
+
+export function selectGrasp(id: string): boolean {
+  const row = get().table?.indexOf.get(id);
+  if (row === undefined) return false;
+  useDatasetStore.getState().select(row);
+  return true;
+}
+
+export function toggleReason(reason: string): void {
+  set((s) => {
+    const has = s.draft.reasons.includes(reason);
+    return { draft: { ...s.draft, reasons: has ? s.draft.reasons.filter((r) => r !== reason) : [...s.draft.reasons, reason] } };
+  });
+}
+
+export function setNote(note: string): void {
+  set((s) => ({ draft: { ...s.draft, note } }));
+}
+
+export async function setReasons(list: string[]): Promise<void> {
+  const reasons = normalizeReasons(list);
+  set({ reasons });
+  const db = currentSettingsDb();
+  if (!db) return pushError('Could not save the reasons list: the settings database is not open.');
+  try {
+    await saveReasons(db, reasons);
+  } catch (e) {
+    pushError(errorMessage(e));
+  }
+}
+
+async function persistPresets(presets: FilterPreset[]): Promise<void> {
+  set({ presets });
+  const db = currentSettingsDb();
+  if (!db) return pushError('Could not save the filter presets: the settings database is not open.');
+  try {
+    await savePresets(db, presets);
+  } catch (e) {
+    pushError(errorMessage(e));
+  }
+}
+
+export async function savePreset(name: string): Promise<void> {
+  const clean = name.trim();
+  if (!clean) return;
+  await persistPresets(upsertPreset(get().presets, { name: clean, rules: get().rules, savedAt: new Date().toISOString() }));
+  set({ activePreset: clean });
+}
+
+export function loadPreset(name: string): void {
+  const p = get().presets.find((x) => x.name === name);
+  if (!p) return;
+  set({ rules: p.rules, activePreset: p.name });
+  recompute('all');
+}
+
+export async function deletePreset(name: string): Promise<void> {
+  await persistPresets(removePreset(get().presets, name));
+  if (get().activePreset === name) set({ activePreset: null });
+}
+
+export const presetsFileText = () => exportPresets(get().presets);
+
+export async function importPresetsFile(fileName: string, text: string): Promise<void> {
+  try {
+    const { presets, warnings } = parsePresetsFile(text, fileName);
+    await persistPresets(mergePresets(get().presets, presets));
+    set({ notice: `${fileName}: ${presets.length} preset${presets.length === 1 ? '' : 's'} imported${warnings.length ? ` (${warnings.join('; ')})` : ''}` });
+  } catch (e) {
+    pushError(errorMessage(e));
+  }
+}
+
+/**
+ * Imports decision files. Records by the current annotator go back into this browser's decisions
+ * (appended idempotently by id, so re-importing one's own export restores it and adds nothing
+ * twice); every file is also kept for the agreement view.
+ */
+export async function importDecisionFiles(files: { name: string; text: string }[]): Promise<void> {
+  const db = currentReviewDb();
+  if (!db) return pushError('Cannot import: the decision database is not open.');
+  const messages: string[] = [];
+  for (const f of files) {
+    try {
+      const data = parseDecisionsFile(f.text, f.name);
+      const me = get().annotator;
+      const mine = data.records.filter((r) => r.annotator === me);
+      const added = mine.length ? await guard(`import ${f.name}`, () => appendRecords(db, mine)) : 0;
+      await saveImport(db, f.name, data);
+      const others = new Set(data.records.filter((r) => r.annotator !== me).map((r) => r.annotator));
+      messages.push(
+        `${f.name}: ${data.records.length} records` +
+          (mine.length ? `; ${added} of your ${mine.length} restored${added < mine.length ? ` (${mine.length - added} already here)` : ''}` : '') +
+          (others.size ? `; kept for agreement: ${[...others].join(', ')}` : ''),
+      );
+    } catch (e) {
+      pushError(errorMessage(e));
+    }
+  }
+  try {
+    set({ imports: await loadImports(db) });
+  } catch (e) {
+    pushError(errorMessage(e));
+  }
+  if (messages.length) set({ notice: messages.join(' · ') });
+}
+
+export async function forgetImport(file: string): Promise<void> {
+  const db = currentReviewDb();
+  if (!db) return;
+  try {
+    await removeImport(db, file);
+    set({ imports: await loadImports(db) });
+  } catch (e) {
+    pushError(errorMessage(e));
+  }
+}
+
+/**
+ * Deletes this dataset's decisions from this browser (after the user confirmed). The only delete
+ * in the review: the records are append-only otherwise.
+ */
+export function clearDecisions(): Promise<unknown> {
+  return serial(async () => {
+    const db = currentReviewDb();
+    if (!db) return;
+    await clearStoredDecisions(db);
+    await reloadLog();
+    announceClear();
+    set({ notice: 'Decisions for this dataset were cleared in this browser.' });
+  });
+}
+
+/** Every record this browser holds for the dataset plus the imported files' records. */
+export function agreementRecords(s: Pick<ReviewState, 'log' | 'imports'>): DecisionRecord[] {
+  const out: DecisionRecord[] = [...s.log.all()];
+  for (const imp of s.imports) out.push(...imp.data.records);
+  return out;
+}
+
+export function dismissError(k: number): void {
+  set((s) => ({ errors: s.errors.filter((_, i) => i !== k) }));
+}
+
+export const datasetForExport = () => currentDataset();

@@ -1,0 +1,22 @@
+/** Saves text as a file through the browser's download (the only way a static page can write files). */
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoked later: some browsers read the blob after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function readFiles(list: FileList | null): Promise<{ name: string; text: string }[]> {
+  if (!list) return [];
+  return Promise.all([...list].map(async (f) => ({ name: f.name, text: await f.text() })));
+}
+
+/** A file-name-safe slug of a dataset name. */
+export function fileSlug(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48) || 'dataset';
+}
