@@ -51,9 +51,15 @@ export async function computeDatasetMetrics(dataset: LoadedDataset): Promise<voi
   cache ??= new MetricsCache();
 
   let pending: GraspMetricsRow[] = [];
+  // Written as they come, so a reload or crash halfway keeps what was computed.
+  let toCache: { key: string; row: GraspMetricsRow }[] = [];
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
     flushTimer = null;
+    if (toCache.length) {
+      cache!.putMany(toCache).catch((e) => useMetricsStore.setState({ error: errorText(e) }));
+      toCache = [];
+    }
     if (ctrl.signal.aborted) return;
     addMetricRows(pending);
     pending = [];
@@ -94,7 +100,6 @@ export async function computeDatasetMetrics(dataset: LoadedDataset): Promise<voi
     });
     push(hits, true);
 
-    const toCache: { key: string; row: GraspMetricsRow }[] = [];
     await runDatasetMetrics(thisPool, missing, {
       signal: ctrl.signal,
       onProgress: (_done, _total, row) => {
@@ -107,11 +112,10 @@ export async function computeDatasetMetrics(dataset: LoadedDataset): Promise<voi
     });
     flush();
     useMetricsStore.setState({ status: 'done' });
-    cache.putMany(toCache).catch((e) => useMetricsStore.setState({ error: errorText(e) }));
   } catch (e) {
     if (flushTimer) clearTimeout(flushTimer);
     if (e instanceof PoolCancelledError || ctrl.signal.aborted) {
-      if (controller === ctrl) flush();
+      flush();
       return;
     }
     useMetricsStore.setState({ status: 'error', error: `Computing metrics failed: ${errorText(e)}` });

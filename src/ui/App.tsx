@@ -3,7 +3,6 @@ import { useDatasetStore } from '../state/datasetStore';
 import { showGrasp, prefetchGrasp } from '../state/sceneStore';
 import { GraspList } from './GraspList';
 import { Viewport } from './viewport/Viewport';
-import { Toolbar } from './Toolbar';
 import { IssuesPanel } from './IssuesPanel';
 import { GraspInfo } from './GraspInfo';
 import { useKeyboardActions } from './useKeyboardActions';
@@ -34,7 +33,6 @@ export function App() {
           {dataset?.name ?? ''}
         </span>
         <OpenDialog />
-        <Toolbar />
         <ShareBar />
       </header>
       <aside className="sidebar">

@@ -29,7 +29,8 @@ export function buildManifest(
   const shards: Manifest['shards'] = [];
   for (let i = 0; i * SHARD_SIZE < parts.grasps.length; i++) {
     const chunk = parts.grasps.slice(i * SHARD_SIZE, (i + 1) * SHARD_SIZE);
-    const path = `grasps/part-${String(i).padStart(3, '0')}.jsonl`;
+    // Shards sit beside the manifest so the paths inside them (relative to the input root) resolve unchanged.
+    const path = `grasps-${String(i).padStart(3, '0')}.jsonl`;
     files[path] = chunk.map((g) => JSON.stringify(g)).join('\n') + '\n';
     shards.push({ path, count: chunk.length });
   }

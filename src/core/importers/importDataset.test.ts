@@ -31,8 +31,8 @@ describe('importDataset', () => {
     const res = await importDataset('dro', { 'q.json': JSON.stringify({ robot: 'leaphand', object: 'ycb+mug', q }), 'ycb/mug/mug.stl': 's' });
     expect(res.manifest.grasps).toBeUndefined();
     expect(res.manifest.shards).toEqual([
-      { path: 'grasps/part-000.jsonl', count: SHARD_SIZE },
-      { path: 'grasps/part-001.jsonl', count: n - SHARD_SIZE },
+      { path: 'grasps-000.jsonl', count: SHARD_SIZE },
+      { path: 'grasps-001.jsonl', count: n - SHARD_SIZE },
     ]);
     const base = 'https://h/d/';
     const files: Record<string, string> = { [base + 'manifest.json']: JSON.stringify(res.manifest) };

@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'react';
 import { failureReasons } from '../../core/review/filterRules';
-import { METRIC_INFO, METRIC_NAMES } from '../../core/review/metricNames';
-import { metricValuesAt } from '../../core/review/metricTable';
 import { queueProgress } from '../../core/review/reviewQueue';
 import { decisionsPerMinute } from '../../core/review/throughput';
 import { useDatasetStore } from '../../state/datasetStore';
@@ -30,8 +28,6 @@ export function ReviewTab() {
   const grasp = table && selected < table.n ? table.ids[selected] : null;
   if (!table || !grasp) return <p className="muted">No grasp selected.</p>;
   const state = log.state(grasp);
-  const values = metricValuesAt(table, selected);
-  const computed = table.computed[selected] === 1;
 
   return (
     <div className="review-tab" data-testid="review-tab">
@@ -62,18 +58,6 @@ export function ReviewTab() {
       </div>
       <ReasonsEditor />
       <NoteField />
-      {computed ? (
-        <dl className="metric-values" aria-label="Metrics of this grasp">
-          {METRIC_NAMES.map((m) => (
-            <div key={m}>
-              <dt>{METRIC_INFO[m].label}</dt>
-              <dd>{values[m] === null ? '–' : `${Number(values[m]!.toPrecision(4))} ${METRIC_INFO[m].unit}`}</dd>
-            </div>
-          ))}
-        </dl>
-      ) : (
-        <p className="muted small">No metrics for this grasp yet.</p>
-      )}
       <Progress />
       <QueueOrderPicker />
       <h3>History</h3>

@@ -8,7 +8,7 @@ import { meshBounds } from '../../core/mesh/triMesh';
  * they step through grasps of the same object: comparing grasps needs a steady view.
  */
 export function CameraFit({ mesh, scale }: { mesh: TriMesh | null; scale: number }) {
-  const { camera, controls } = useThree();
+  const { camera, controls, invalidate } = useThree();
   const lastRadius = useRef(0);
   useEffect(() => {
     if (!mesh) return;
@@ -16,7 +16,8 @@ export function CameraFit({ mesh, scale }: { mesh: TriMesh | null; scale: number
     const radius = (Math.hypot(b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]) / 2) * scale;
     if (Math.abs(radius - lastRadius.current) < 0.05 * Math.max(radius, 1e-6)) return;
     lastRadius.current = radius;
-    const dist = Math.max(radius * 3.2, 0.25);
+    // Hands reach ~20 cm around the object, so small objects still get a view of the whole hand.
+    const dist = Math.max(radius * 3.2, 0.5);
     camera.position.set(dist * 0.7, -dist * 0.7, dist * 0.45);
     camera.near = dist / 200;
     camera.far = dist * 50;
@@ -25,6 +26,7 @@ export function CameraFit({ mesh, scale }: { mesh: TriMesh | null; scale: number
     c?.target?.set(0, 0, 0);
     c?.update?.();
     camera.lookAt(0, 0, 0);
-  }, [mesh, scale, camera, controls]);
+    invalidate();
+  }, [mesh, scale, camera, controls, invalidate]);
   return null;
 }

@@ -10,6 +10,7 @@ import { MetricsOverlayView } from './MetricsOverlayView';
 import { useMetricsStore } from '../../state/metricsStore';
 import { CameraSync } from '../share/CameraSync';
 import { DownloadProgress } from '../open/DownloadProgress';
+import { Toolbar } from '../Toolbar';
 import { useMemo } from 'react';
 import { meshBounds, triangleCount } from '../../core/mesh/triMesh';
 
@@ -36,11 +37,15 @@ export function Viewport() {
       data-hand-parts={handVisible ? scene.hand!.parts.length : 0}
       data-object-triangles={view.showObject && objectMesh ? triangleCount(objectMesh) : 0}
       data-object-source={useRecon ? 'reconstruction' : 'reference'}
+      data-overlay-grasp={overlay?.data && overlay.graspId === scene.graspId ? overlay.graspId : ''}
+      data-penetration-points={view.overlayPenetration && overlay?.data ? overlay.data.penetration.depths.length : 0}
     >
       <Canvas
         camera={{ position: [0.3, -0.3, 0.2], up: [0, 0, 1], fov: 40, near: 0.002, far: 20 }}
         gl={{ preserveDrawingBuffer: true, antialias: true }}
         dpr={[1, 2]}
+        // Draw only when something changed: an idle studio leaves the CPU/GPU to the metric workers.
+        frameloop="demand"
       >
         <color attach="background" args={['#1c1d22']} />
         <hemisphereLight args={['#ffffff', '#444450', 1.1]} />
@@ -77,6 +82,7 @@ export function Viewport() {
         <CameraSync mesh={scene.object} />
         <OrbitControls makeDefault enableDamping={false} />
       </Canvas>
+      <Toolbar />
       {scene.status === 'loading' && <div className="viewport-overlay" role="status">Loading grasp…</div>}
       <DownloadProgress />
     </div>

@@ -1,0 +1,70 @@
+import { test, expect } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+test.describe.configure({ timeout: 240_000 });
+
+test('metrics compute in workers with progress, show per grasp with overlays, and come from the cache after a reload', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./');
+  const status = page.getByTestId('metrics-status');
+  const viewport = page.getByTestId('viewport');
+  await expect(viewport).toHaveAttribute('data-status', 'ready');
+
+  // The viewport stays interactive while the pool works: stepping grasps still renders them.
+  await expect(status).toHaveAttribute('data-status', 'computing');
+  await page.keyboard.press('ArrowDown');
+  await expect(viewport).toHaveAttribute('data-status', 'ready');
+  await expect(page.getByRole('progressbar', { name: 'Metrics progress' })).toBeVisible();
+
+  await expect(status).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
+  await expect(status).toHaveAttribute('data-done', '400');
+
+  // The selected grasp's values, with units.
+  const table = page.locator('.metrics-table');
+  await expect(table).toHaveAttribute('data-ready', 'yes');
+  const depth = await table.locator('tr[data-metric="penetration_depth_cm"] td').first().innerText();
+  expect(Number(depth)).toBeGreaterThanOrEqual(0);
+  await expect(table.locator('tr[data-metric="contact_ratio_pct"] td.unit')).toHaveText('%');
+
+  // A grasp pushed into the object shows penetration points; the toggle hides them.
+  await page.goto('./?grasp=mug-shadow-001');
+  await expect(viewport).toHaveAttribute('data-overlay-grasp', 'mug-shadow-001');
+  expect(Number(await viewport.getAttribute('data-penetration-points'))).toBeGreaterThan(0);
+  await viewport.getByRole('checkbox', { name: 'Penetration', exact: true }).uncheck();
+  await expect(viewport).toHaveAttribute('data-penetration-points', '0');
+
+  // After the reload above every row came from IndexedDB, keyed by the inputs.
+  await expect(status).toHaveAttribute('data-status', 'done');
+  await expect(status).toContainText('400 cached');
+  expect(errors).toEqual([]);
+});
+
+test('computing can be cancelled, and a CLI results file can be loaded instead', async ({ page }) => {
+  // A results file from the command line, for the same sample.
+  const dir = mkdtempSync(path.join(tmpdir(), 'hoi-e2e-'));
+  const out = path.join(dir, 'sample-metrics.csv');
+  execFileSync(process.execPath, ['bin/hoi-studio.mjs', 'metrics', 'public/sample/manifest.json', '--out', out, '--limit', '12', '--quiet']);
+
+  await page.goto('./?grasp=power_drill-shadow-000');
+  const status = page.getByTestId('metrics-status');
+  // A fresh browser context has an empty cache, so computing starts; cancel it.
+  await expect(status).toHaveAttribute('data-status', 'computing');
+  await status.getByRole('button', { name: 'Cancel' }).click();
+  await expect(status).toHaveAttribute('data-status', 'cancelled');
+
+  await page.getByLabel('Metrics results file').setInputFiles(out);
+  await expect(status).toHaveAttribute('data-status', 'done');
+  await expect(status).toContainText('from file');
+  await expect(status).toHaveAttribute('data-done', '12');
+  await expect(page.locator('.metrics-table')).toHaveAttribute('data-ready', 'yes');
+
+  // A file that is not a results file is named in the error.
+  const bad = path.join(dir, 'broken.json');
+  writeFileSync(bad, '{"format": "something-else", "rows": []}');
+  await page.getByLabel('Metrics results file').setInputFiles(bad);
+  await expect(status.getByRole('alert')).toContainText('broken.json');
+});
