@@ -21,6 +21,7 @@ function generatorStamp(): string {
     }
   };
   for (const dir of ['src/core/sample', 'src/core/hands', 'src/core/urdf', 'src/core/mesh']) walk(path.join(root, dir));
+  hash.update(readFileSync(path.join(root, 'src/core/rng.ts')));
   return hash.digest('hex').slice(0, 16);
 }
 

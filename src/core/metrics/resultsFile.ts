@@ -1,5 +1,5 @@
 import type { MetricsParams } from './params';
-import { METRIC_COLUMNS, type GraspMetricsRow } from './types';
+import { METRIC_COLUMNS, emptyMetrics, type GraspMetricsRow } from './types';
 
 export const RESULTS_FORMAT = 'hoi-studio/metrics@1';
 export const CSV_COLUMNS = ['id', ...METRIC_COLUMNS, 'error'] as const;
@@ -131,17 +131,7 @@ function readNumber(v: unknown, where: string, issues: string[]): number | null 
 }
 
 function blankRow(id: string, error: string): GraspMetricsRow {
-  return {
-    id,
-    penetration_depth_cm: null,
-    penetration_volume_cm3: null,
-    disjoint_distance_cm: null,
-    contact_ratio_pct: null,
-    object_diagonal_cm: null,
-    d2_wasserstein_cm: null,
-    object_extents_cm: null,
-    error,
-  };
+  return { id, ...emptyMetrics(error) };
 }
 
 /** RFC 4180 records: quoted fields may contain commas, quotes ("") and newlines. */

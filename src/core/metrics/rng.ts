@@ -1,18 +1,14 @@
+import { makeRng } from '../rng';
+
 /**
- * Small seeded PRNG (mulberry32). Metrics must be reproducible across runs, workers and
- * machines, so every random choice flows from the user's seed through this generator.
+ * Metrics must be reproducible across runs, workers and machines, so every random choice flows
+ * from the user's seed through the project's seeded generator, as a plain function.
  */
 export type Rng = () => number;
 
 export function makeMetricsRng(seed: number): Rng {
-  let a = (Math.floor(seed) ^ 0x9e3779b9) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rng = makeRng(seed);
+  return () => rng.next();
 }
 
 /** Derives independent streams (hand samples, object samples, D2 pairs) from one user seed. */

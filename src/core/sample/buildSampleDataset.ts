@@ -4,7 +4,7 @@ import { FORMAT_V1, type BuiltinHandId, type Grasp, type Manifest } from '../dat
 import { loadBuiltinHand } from '../hands';
 import type { TriMesh } from '../mesh/triMesh';
 import { writeGlb, writeObj, writePlyBinary, writeStlBinary } from '../mesh/writeMesh';
-import { makeRng, type Rng } from './rng';
+import { makeRng, type Rng } from '../rng';
 import { SAMPLE_CATEGORIES, makeObject } from './objects';
 import { reconstructionVariants } from './objects/reconstruct';
 import { SYNERGIES } from './handSynergies';

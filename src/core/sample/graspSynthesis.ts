@@ -2,7 +2,7 @@ import { Matrix4, Quaternion, Vector3 } from 'three';
 import type { HandModel } from '../hands';
 import { poseHand } from '../hands';
 import type { Mat4, RootPose, Vec3 } from '../hands/types';
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 import type { FingerSynergy } from './handSynergies';
 import { ContactProbe, probePart, type ProbePart } from './contactProbe';
 

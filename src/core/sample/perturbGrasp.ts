@@ -1,5 +1,5 @@
 import { Vector3 } from 'three';
-import type { Rng } from './rng';
+import type { Rng } from '../rng';
 import type { SynthesisContext, SynthesizedGrasp } from './graspSynthesis';
 import type { V3 } from './principalAxes';
 

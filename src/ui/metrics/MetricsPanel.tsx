@@ -5,7 +5,7 @@ import { cancelMetrics, computeDatasetMetrics, loadMetricsFile } from '../../sta
 import { METRIC_COLUMNS, type GraspMetricsRow } from '../../core/metrics/types';
 import { METRIC_INFO } from '../../core/review/metricNames';
 import { toCsv, toJson } from '../../core/metrics/resultsFile';
-import { downloadText } from '../review/download';
+import { downloadText } from '../download';
 
 function format(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';

@@ -66,7 +66,7 @@ describe('prepareLocalFolder', () => {
     expect(prepared.report.imported?.grasps).toBe(2001);
     const ds = await loadDataset(localUrl(prepared.report.manifestPath), folderIO(prepared.files));
     expect(ds.grasps).toHaveLength(2001);
-    expect(ds.grasps.every((g) => g.source.startsWith('grasps/'))).toBe(true);
+    expect(ds.grasps.every((g) => g.source.startsWith('grasps-'))).toBe(true);
     // Every hand mesh named in a shard resolves to a file of the folder.
     for (const g of ds.grasps) expect(await folderIO(prepared.files).fetchText(g.manoMeshUrl!)).toBe('v 0 0 0');
   });

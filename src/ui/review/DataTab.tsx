@@ -5,7 +5,7 @@ import { decisionsToCsv, decisionsToJson } from '../../core/review/exportDecisio
 import { useDatasetStore } from '../../state/datasetStore';
 import { agreementRecords, clearDecisions, forgetImport, importDecisionFiles, selectGrasp } from '../../state/reviewActions';
 import { errorMessage, pushError, useReviewStore } from '../../state/reviewStore';
-import { downloadText, fileSlug, readFiles } from './download';
+import { downloadText, fileSlug, readFiles } from '../download';
 
 /** Exports (decisions, accepted subset), imports of other annotators' files, agreement, clearing. */
 export function DataTab() {

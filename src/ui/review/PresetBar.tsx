@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { deletePreset, importPresetsFile, loadPreset, presetsFileText, savePreset } from '../../state/reviewActions';
 import { errorMessage, pushError, useReviewStore } from '../../state/reviewStore';
-import { downloadText, readFiles } from './download';
+import { downloadText, readFiles } from '../download';
 
 /** Named filter presets: load, save the current rules, delete, export and import as JSON. */
 export function PresetBar() {

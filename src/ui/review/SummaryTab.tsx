@@ -3,7 +3,7 @@ import { flagsFor } from '../../core/review/decisionStates';
 import { METRIC_INFO } from '../../core/review/metricNames';
 import { SUMMARY_METRICS, formatSummaryCell, summaryTable, summaryToCsv } from '../../core/review/summaryTable';
 import { useReviewStore } from '../../state/reviewStore';
-import { downloadText } from './download';
+import { downloadText } from '../download';
 
 /** Web2Grasp Table 1: mean metrics for all grasps, those passing the filters, and those accepted. */
 export function SummaryTab() {

@@ -1,3 +1,4 @@
+import { downloadBlob } from '../download';
 /** A file name safe on every OS from dataset text (which may hold anything). */
 export function pngFileName(dataset: string | undefined, grasp: string | undefined): string {
   const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 60);
@@ -10,14 +11,7 @@ export function saveCanvasPng(canvas: HTMLCanvasElement, fileName: string): Prom
   return new Promise((resolve, reject) =>
     canvas.toBlob((blob) => {
       if (!blob) return reject(new Error('the viewport could not be captured'));
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileName;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(fileName, blob);
       resolve();
     }, 'image/png'),
   );

@@ -1,6 +1,6 @@
 import { mergeMeshes } from '../../mesh/mergeMeshes';
 import type { TriMesh } from '../../mesh/triMesh';
-import { makeRng, type Rng } from '../rng';
+import { makeRng, type Rng } from '../../rng';
 import { makeObject, type SampleCategory, type SampleObject } from './index';
 import { place } from './transform';
 import { vertexNormals } from './vertexNormals';

@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser's download (the only way a static page can write files). */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type: `${type};charset=utf-8` }));
+/** Saves a blob as a file through the browser's download (the only way a static page can write files). */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -9,6 +9,10 @@ export function downloadText(fileName: string, text: string, type = 'application
   a.remove();
   // Revoked later: some browsers read the blob after click() returns.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function downloadText(fileName: string, text: string, type = 'application/json'): void {
+  downloadBlob(fileName, new Blob([text], { type: `${type};charset=utf-8` }));
 }
 
 export async function readFiles(list: FileList | null): Promise<{ name: string; text: string }[]> {
