@@ -2,24 +2,34 @@ import { BufferAttribute, BufferGeometry, Matrix4, Vector3, Sphere, Box3 } from 
 import { MeshBVH } from 'three-mesh-bvh';
 import type { TriMesh } from '../mesh/triMesh';
 import type { Mat4 } from '../hands/types';
+import { SurfaceSampler } from '../metrics/surfaceSampling';
+import { makeMetricsRng } from '../metrics/rng';
 
-/** A hand part as the probe sees it: its vertices and a bounding sphere for cheap rejection. */
+/** A hand part as the probe sees it: surface points and a bounding sphere for cheap rejection. */
 export interface ProbePart {
   link: string;
   vertices: Float32Array;
   sphere: Sphere;
 }
 
+/** Surface samples every ~4 mm besides the vertices: a large flat face has no vertex where an object corner pokes through it. */
+const SAMPLE_SPACING = 0.004;
+
 export function probePart(link: string, mesh: TriMesh): ProbePart {
+  const sampler = new SurfaceSampler(mesh);
+  const n = Math.min(20_000, Math.ceil(sampler.totalArea / SAMPLE_SPACING ** 2));
+  const vertices = new Float32Array(mesh.positions.length + 3 * n);
+  vertices.set(mesh.positions);
+  vertices.set(sampler.sample(n, makeMetricsRng(n)), mesh.positions.length);
   const g = new BufferGeometry();
   g.setAttribute('position', new BufferAttribute(mesh.positions, 3));
   g.computeBoundingSphere();
-  return { link, vertices: mesh.positions, sphere: g.boundingSphere!.clone() };
+  return { link, vertices, sphere: g.boundingSphere!.clone() };
 }
 
 /**
  * Answers "is this posed hand part within `gap` of the object's surface?" for the sample
- * generator. Parts are checked vertex by vertex; bounding spheres skip parts far from the object.
+ * generator. Parts are checked point by point; bounding spheres skip parts far from the object.
  */
 export class ContactProbe {
   private bvh: MeshBVH;
@@ -37,7 +47,7 @@ export class ContactProbe {
     this.box.copy(g.boundingBox!);
   }
 
-  /** True when any vertex of the part lies within `gap` of the surface. */
+  /** True when any surface point of the part lies within `gap` of the object's surface. */
   touches(part: ProbePart, matrix: Mat4, gap: number): boolean {
     this.m.fromArray(Array.from(matrix));
     this.s.copy(part.sphere).applyMatrix4(this.m);
