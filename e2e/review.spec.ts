@@ -227,6 +227,17 @@ test('metric thresholds with a per-category override change the pass count', asy
   expect(dragged).toBeLessThan(0.3);
   await expect(page.getByTestId('pass-summary')).toHaveText(expectedSummary(count((g, v) => v <= (g.category === 'mug' ? 0.75 : dragged)), total));
 
+  // The handle is a slider for the keyboard too: an arrow steps the bound, Delete removes it
+  // (and does not reach the studio's Backspace/Delete shortcuts).
+  const slider = page.getByRole('slider', { name: 'Maximum Penetration depth (cm)' });
+  await slider.focus();
+  await page.keyboard.press('ArrowRight');
+  const stepped = Number(await page.getByLabel('Penetration depth max', { exact: true }).inputValue());
+  expect(stepped).toBeGreaterThan(dragged);
+  await page.keyboard.press('Delete');
+  await expect(page.getByLabel('Penetration depth max', { exact: true })).toHaveValue('');
+  await expect(page.getByTestId('pass-summary')).toHaveText(expectedSummary(count((g, v) => g.category !== 'mug' || v <= 0.75), total));
+
   // "Show all" lists every grasp again without changing the filter.
   await page.getByLabel('Show all').check();
   await expect(page.getByTestId('list-shown')).toHaveText(`${total} of ${total} shown`);

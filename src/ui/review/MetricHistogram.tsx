@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { effectiveBounds, passingExcept } from '../../core/review/filterRules';
 import { histogramCounts, histogramEdges, histogramRange } from '../../core/review/histogram';
 import { METRIC_INFO, type MetricName } from '../../core/review/metricNames';
@@ -70,6 +70,21 @@ export function MetricHistogram({ metric, scope }: { metric: MetricName; scope: 
     (e.currentTarget as Element).setPointerCapture(e.pointerId);
     setDragging(which);
   };
+  // Handles are sliders for the keyboard too: arrows step (Shift: x10), Delete or End/Home removes the bound.
+  const onKey = (which: 'min' | 'max') => (e: ReactKeyboardEvent) => {
+    const current = which === 'min' ? bounds.min : bounds.max;
+    const start = Number.isFinite(current) ? current : which === 'min' ? lo : hi;
+    const step = range.step * (e.shiftKey ? 10 : 1);
+    let next: number | undefined | null = null;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowUp') next = roundToStep(start + step, range.step);
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowDown') next = roundToStep(start - step, range.step);
+    else if (e.key === 'Delete' || e.key === 'Backspace' || (which === 'min' ? e.key === 'Home' : e.key === 'End')) next = undefined;
+    if (next === null) return;
+    // The key belongs to the slider, not to the studio's shortcuts (Backspace would undo a decision).
+    e.preventDefault();
+    e.stopPropagation();
+    setRules(setBound(useReviewStore.getState().rules, scope, metric, which, next), true);
+  };
   const { label, unit } = METRIC_INFO[metric];
   const extra = [
     counts.underflow.all ? `${counts.underflow.all} below` : '',
@@ -83,7 +98,7 @@ export function MetricHistogram({ metric, scope }: { metric: MetricName; scope: 
         ref={svgRef}
         viewBox={`0 0 ${W} ${H + 12}`}
         preserveAspectRatio="none"
-        role="img"
+        role="group"
         aria-label={`${label} histogram`}
         onPointerMove={onMove}
         onPointerUp={() => setDragging(null)}
@@ -111,7 +126,20 @@ export function MetricHistogram({ metric, scope }: { metric: MetricName; scope: 
           const x = which === 'min' ? minX : maxX;
           const set = which === 'min' ? Number.isFinite(bounds.min) : Number.isFinite(bounds.max);
           return (
-            <g key={which} className={`hist-handle${set ? ' set' : ''}`} onPointerDown={grab(which)} data-handle={which}>
+            <g
+              key={which}
+              className={`hist-handle${set ? ' set' : ''}`}
+              onPointerDown={grab(which)}
+              onKeyDown={onKey(which)}
+              data-handle={which}
+              role="slider"
+              tabIndex={0}
+              aria-label={`${which === 'min' ? 'Minimum' : 'Maximum'} ${label} (${unit})`}
+              aria-valuemin={lo}
+              aria-valuemax={hi}
+              aria-valuenow={set ? (which === 'min' ? bounds.min : bounds.max) : which === 'min' ? lo : hi}
+              aria-valuetext={set ? `${which === 'min' ? bounds.min : bounds.max} ${unit}` : 'no bound'}
+            >
               <line x1={x} x2={x} y1={0} y2={H} />
               <rect x={x - 5} y={0} width={10} height={H + 12} className="hist-grab">
                 <title>{`Drag to set the ${which} ${label} (${unit}); drag to the ${which === 'min' ? 'left' : 'right'} end to remove it`}</title>
