@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -67,4 +67,5 @@ test('computing can be cancelled, and a CLI results file can be loaded instead',
   writeFileSync(bad, '{"format": "something-else", "rows": []}');
   await page.getByLabel('Metrics results file').setInputFiles(bad);
   await expect(status.getByRole('alert')).toContainText('broken.json');
+  rmSync(dir, { recursive: true, force: true });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,8 +16,12 @@ import { runMetricsCommand } from './metricsCommand';
 
 const repo = path.resolve(__dirname, '../..');
 
+const made: string[] = [];
+afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
 function makeDataset(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'hoi-metrics-'));
+  made.push(dir);
   writeFileSync(path.join(dir, 'ball.obj'), writeObj(uvSphere(0.04, 48, 24)));
   writeFileSync(path.join(dir, 'ball_recon.obj'), writeObj(uvSphere(0.038, 32, 16)));
   writeFileSync(path.join(dir, 'brick.obj'), writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])));
