@@ -1,3 +1,4 @@
+import { parseCsv as parseCsvRecords } from '../csv';
 import type { MetricsParams } from './params';
 import { METRIC_COLUMNS, emptyMetrics, type GraspMetricsRow } from './types';
 
@@ -95,7 +96,7 @@ function parseJson(text: string, fileName: string): ResultsFile {
 }
 
 function parseCsv(text: string, fileName: string): ResultsFile {
-  const records = csvRecords(text);
+  const records = parseCsvRecords(text);
   if (records.length === 0) throw new ResultsFileError(`${fileName}: empty file`);
   const header = records[0].map((h) => h.trim());
   const col = new Map(header.map((h, i) => [h, i]));
@@ -134,36 +135,3 @@ function blankRow(id: string, error: string): GraspMetricsRow {
   return { id, ...emptyMetrics(error) };
 }
 
-/** RFC 4180 records: quoted fields may contain commas, quotes ("") and newlines. */
-function csvRecords(text: string): string[][] {
-  const out: string[][] = [];
-  let rec: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === ',') {
-      rec.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      rec.push(field);
-      out.push(rec);
-      rec = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || rec.length) {
-    rec.push(field);
-    out.push(rec);
-  }
-  return out;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseCsv } from './csv';
+import { csvCell, parseCsv } from '../csv';
 import { DecisionLog, makeDecision, makeUndo } from './decisions';
 import { DECISIONS_CSV_COLUMNS, DECISIONS_FORMAT, DecisionFileError, decisionsToCsv, decisionsToJson, parseDecisionsFile } from './exportDecisions';
 

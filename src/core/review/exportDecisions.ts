@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { formatIssues } from '../dataset/schema';
-import { csvCell, csvNumber, csvRawRow } from './csv';
+import { csvCell, csvNumber, csvRawRow } from '../csv';
 import { DecisionLog, effectiveRecords, type DecisionRecord } from './decisions';
 import { METRIC_NAMES } from './metricNames';
 

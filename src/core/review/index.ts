@@ -15,5 +15,5 @@ export * from './exportDecisions';
 export * from './acceptedManifest';
 export * from './relativeUrl';
 export * from './agreement';
-export * from './csv';
+export * from '../csv';
 export { benchFilters, syntheticReviewTable } from './benchFilters';

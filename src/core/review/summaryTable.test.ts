@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from './csv';
+import { parseCsv } from '../csv';
 import { formatSummaryCell, summaryTable, summaryToCsv } from './summaryTable';
 import { tableOf } from './testTable.testutil';
 

@@ -1,4 +1,4 @@
-import { csvCell, csvRawRow, csvRow } from './csv';
+import { csvCell, csvRawRow, csvRow } from '../csv';
 import { METRIC_INFO, metricHeading, type MetricName } from './metricNames';
 import type { MetricTable } from './metricTable';
 
