@@ -36,7 +36,7 @@ const CASES: Case[] = [
         'objects.nomesh: mesh',
         '"bad-quat"',
         'unit length',
-        '"no-root"',
+        '"no-hand"',
         '"joints-not-numbers"',
         'expected number, received string',
       ],

@@ -232,8 +232,7 @@ test('metric thresholds with a per-category override change the pass count', asy
   const slider = page.getByRole('slider', { name: 'Maximum Penetration depth (cm)' });
   await slider.focus();
   await page.keyboard.press('ArrowRight');
-  const stepped = Number(await page.getByLabel('Penetration depth max', { exact: true }).inputValue());
-  expect(stepped).toBeGreaterThan(dragged);
+  await expect.poll(async () => Number(await page.getByLabel('Penetration depth max', { exact: true }).inputValue())).toBeGreaterThan(dragged);
   await page.keyboard.press('Delete');
   await expect(page.getByLabel('Penetration depth max', { exact: true })).toHaveValue('');
   await expect(page.getByTestId('pass-summary')).toHaveText(expectedSummary(count((g, v) => g.category !== 'mug' || v <= 0.75), total));

@@ -73,12 +73,44 @@ test('arrow keys move between grasps and the view toggles work', async ({ page }
   await expect(viewport).toHaveAttribute('data-grasp-id', ids[1]!);
   await expect(viewport).toHaveAttribute('data-status', 'ready');
 
-  await page.getByLabel('Hand').uncheck();
+  await page.getByLabel('Robot hand').uncheck();
   await expect(viewport).toHaveAttribute('data-hand-parts', '0');
-  await page.getByLabel('Hand').check();
+  await page.getByLabel('Robot hand').check();
   expect(Number(await viewport.getAttribute('data-hand-parts'))).toBeGreaterThan(5);
 
   // Sample grasps carry a reconstruction: switching shows the noisy mesh.
   await page.getByRole('radio', { name: 'Reconstructed' }).click();
   await expect(viewport).toHaveAttribute('data-object-source', 'reconstruction');
+});
+
+test('a grasp without a robot pose shows its human hand, as a mesh or as keypoints', async ({ page }) => {
+  const keypoints = Array.from({ length: 21 }, (_, i) => [0.01 * (i % 5), 0.01 * Math.floor(i / 5), 0.05]);
+  const manifest = {
+    format: 'hoi-studio/dataset@1',
+    name: 'human hands',
+    hands: { shadow: { builtin: 'shadowhand' } },
+    objects: { mug: { mesh: '../sample/objects/mug.obj', category: 'mug' } },
+    grasps: [
+      { id: 'mesh-hand', object: 'mug', hand: 'shadow', joints: {}, mano: { mesh: '../sample/objects/pen.ply' }, meta: { note: '<b>not bold</b>' } },
+      { id: 'keypoint-hand', object: 'mug', hand: 'shadow', joints: {}, mano: { keypoints } },
+    ],
+  };
+  await page.route('**/human/manifest.json', (route) => route.fulfill({ body: JSON.stringify(manifest) }));
+  await page.goto('./?dataset=human/manifest.json');
+  const viewport = page.getByTestId('viewport');
+  await expect(viewport).toHaveAttribute('data-grasp-id', 'mesh-hand');
+  await expect(viewport).toHaveAttribute('data-status', 'ready');
+  await expect(viewport).toHaveAttribute('data-mano', 'mesh');
+  await expect(viewport).toHaveAttribute('data-hand-parts', '0');
+  const info = page.getByTestId('grasp-info');
+  await expect(info).toContainText('no robot pose');
+  await info.getByText('Meta').click();
+  await expect(info).toContainText('<b>not bold</b>');
+  await expect(page.getByTestId('issues')).toHaveCount(0);
+
+  await page.keyboard.press('ArrowDown');
+  await expect(viewport).toHaveAttribute('data-grasp-id', 'keypoint-hand');
+  await expect(viewport).toHaveAttribute('data-mano', 'keypoints');
+  await page.getByLabel('Human hand').uncheck();
+  await expect(viewport).toHaveAttribute('data-mano', '');
 });

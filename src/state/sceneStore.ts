@@ -15,6 +15,9 @@ interface SceneState {
   objectError: string | null;
   reconstruction: TriMesh | null;
   reconstructionError: string | null;
+  /** the reconstructed human (MANO) hand mesh, when the grasp has one */
+  mano: TriMesh | null;
+  manoError: string | null;
   hand: HandParts | null;
   pose: HandPose | null;
   handError: string | null;
@@ -25,6 +28,8 @@ const empty = {
   objectError: null,
   reconstruction: null,
   reconstructionError: null,
+  mano: null,
+  manoError: null,
   hand: null,
   pose: null,
   handError: null,
@@ -85,13 +90,22 @@ export async function showGrasp(dataset: LoadedDataset, grasp: ResolvedGrasp): P
           (e) => current() && useSceneStore.setState({ reconstructionError: errorText(e) }),
         )
       : Promise.resolve(),
-    Promise.all([
-      cached(handCache, ref.key, () => sceneWorker().handParts(ref)),
-      sceneWorker().pose(ref, grasp.root, grasp.joints),
-    ]).then(
-      ([hand, pose]) => current() && useSceneStore.setState({ hand, pose }),
-      (e) => current() && useSceneStore.setState({ handError: `hand "${grasp.hand}": ${errorText(e)}` }),
-    ),
+    // A grasp without a robot pose shows only its object and human hand.
+    grasp.root
+      ? Promise.all([
+          cached(handCache, ref.key, () => sceneWorker().handParts(ref)),
+          sceneWorker().pose(ref, grasp.root, grasp.joints),
+        ]).then(
+          ([hand, pose]) => current() && useSceneStore.setState({ hand, pose }),
+          (e) => current() && useSceneStore.setState({ handError: `hand "${grasp.hand}": ${errorText(e)}` }),
+        )
+      : Promise.resolve(),
+    grasp.manoMeshUrl
+      ? mesh(grasp.manoMeshUrl, dataset.manifestUrl).then(
+          (m) => current() && useSceneStore.setState({ mano: m }),
+          (e) => current() && useSceneStore.setState({ manoError: errorText(e) }),
+        )
+      : Promise.resolve(),
   ];
   await Promise.all(tasks);
   if (current()) useSceneStore.setState({ status: 'ready' });

@@ -22,12 +22,25 @@ export function GraspInfo() {
           {grasp.object} ({object?.spec.category})
         </dd>
         <dt>Hand</dt>
-        <dd>{grasp.hand}</dd>
+        <dd>{grasp.root ? grasp.hand : 'no robot pose (human hand only)'}</dd>
         <dt>Scale</dt>
         <dd>{(grasp.objectScale ?? 1).toFixed(3)}</dd>
         <dt>From</dt>
         <dd>{grasp.source}</dd>
       </dl>
+      {grasp.meta && Object.keys(grasp.meta).length > 0 && (
+        <details className="grasp-meta">
+          <summary>Meta</summary>
+          <dl>
+            {Object.entries(grasp.meta).map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{typeof v === 'string' ? v : JSON.stringify(v)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
       {report && report.clamped.length > 0 && (
         <p className="warning">
           Clamped to limits: {report.clamped.map((c) => `${c.joint} ${c.value.toFixed(3)}→${c.clampedTo.toFixed(3)} rad`).join(', ')}

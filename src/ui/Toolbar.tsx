@@ -34,11 +34,14 @@ export function Toolbar() {
       <label title={'Wireframe' + keyHint('toggleWireframe')}>
         <input type="checkbox" checked={view.wireframe} onChange={() => view.toggle('wireframe')} /> Wireframe
       </label>
-      <label title={'Hand' + keyHint('toggleHand')}>
-        <input type="checkbox" checked={view.showHand} onChange={() => view.toggle('showHand')} /> Hand
+      <label title={'Robot hand' + keyHint('toggleHand')}>
+        <input type="checkbox" checked={view.showHand} onChange={() => view.toggle('showHand')} /> Robot hand
       </label>
       <label title={'Object' + keyHint('toggleObject')}>
         <input type="checkbox" checked={view.showObject} onChange={() => view.toggle('showObject')} /> Object
+      </label>
+      <label title={'Reconstructed human (MANO) hand, when the grasp has one' + keyHint('toggleMano')}>
+        <input type="checkbox" checked={view.showMano} onChange={() => view.toggle('showMano')} /> Human hand
       </label>
       <span className="toolbar-group" role="group" aria-label="Overlays">
         <label title={'Hand points inside the object, coloured by depth' + keyHint('togglePenetration')}>

@@ -36,6 +36,14 @@ describe('loadDataset', () => {
     expect(ds.issues.filter((i) => i.severity === 'error')).toEqual([]);
   });
 
+  it('accepts a grasp without a robot pose (human hand only)', async () => {
+    const { root: _root, ...noRoot } = grasp('human-only', { mano: { mesh: 'hands/h.obj' } });
+    const ds = await load({ 'manifest.json': manifest({ grasps: [noRoot] }) });
+    expect(ds.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(ds.grasps[0].root).toBeUndefined();
+    expect(ds.grasps[0].manoMeshUrl).toBe(BASE + 'hands/h.obj');
+  });
+
   it('rejects a manifest that is not JSON, naming the file', async () => {
     await expect(load({ 'manifest.json': '{ "format": ' })).rejects.toThrow(/manifest\.json: not valid JSON/);
     await expect(load({})).rejects.toBeInstanceOf(DatasetLoadError);
@@ -67,7 +75,7 @@ describe('loadDataset', () => {
     expect(text).toMatch(/unknown hand "leap"/);
     expect(text).toMatch(/unknown object "bad"/);
     expect(text).toMatch(/badquat.*unit length/);
-    expect(text).toMatch(/nojoints.*root/);
+    expect(text).toMatch(/nojoints.*joints/);
   });
 
   it('loads JSON Lines and JSON array shards and reports broken lines and missing shards', async () => {
@@ -89,6 +97,10 @@ describe('loadDataset', () => {
   it('publishes a JSON Schema that describes grasps', () => {
     const schema = manifestJsonSchema() as { properties: Record<string, { items?: { required?: string[] } }> };
     expect(schema.properties.format).toBeDefined();
-    expect(schema.properties.grasps.items?.required).toEqual(expect.arrayContaining(['id', 'object', 'hand', 'root', 'joints']));
+    const grasp = schema.properties.grasps.items as { required?: string[]; properties?: Record<string, unknown> };
+    expect(grasp.required).toEqual(expect.arrayContaining(['id', 'object', 'hand', 'joints']));
+    // A grasp may lack a robot pose (only a human hand was reconstructed).
+    expect(grasp.required).not.toContain('root');
+    expect(grasp.properties?.root).toBeDefined();
   });
 });

@@ -35,7 +35,8 @@ export const graspSchema = z
     id: z.string().min(1),
     object: z.string().min(1),
     hand: z.string().min(1),
-    root: z.object({ position: vec3, quaternion: quat }).strict(),
+    // Optional: a grasp without a robot pose (only a reconstructed human hand) shows and measures no robot hand.
+    root: z.object({ position: vec3, quaternion: quat }).strict().optional(),
     // Joint values are checked for finiteness per grasp (not here) so one NaN does not reject the grasp list.
     joints: z.record(z.string(), z.number()),
     objectScale: finite.refine((s) => s > 0, { message: 'must be positive' }).optional(),

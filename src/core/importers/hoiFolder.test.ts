@@ -9,7 +9,7 @@ const blob = (text: string) => ({ text: async () => text, arrayBuffer: async () 
 const sidecar = (extra: Record<string, unknown> = {}) =>
   JSON.stringify({ hand: 'leaphand', root: { position: [0, 0.1, 0], quaternion: [0, 0, 0, 1] }, joints: { '0': 0.2, '12': 0.4 }, ...extra });
 
-type OutGrasp = { id: string; object: string; hand: string; joints: Record<string, number>; mano?: { mesh: string }; meta: Record<string, unknown> };
+type OutGrasp = { id: string; object: string; hand: string; root?: unknown; joints: Record<string, number>; mano?: { mesh: string }; meta?: Record<string, unknown> };
 
 describe('HOI folder layout', () => {
   it('tells hand from object by name words and pairs them by the rest of the name', () => {
@@ -58,9 +58,10 @@ describe('importHoiFolder', () => {
     expect(mug).toMatchObject({ hand: 'leaphand', joints: { '0': 0.2, '12': 0.4 }, mano: { mesh: 'mug/s1/hand.obj' }, meta: { score: 0.9, sidecar: 'mug/s1/robot.json' } });
     expect(res.manifest.objects['mug/s1']).toEqual({ mesh: 'mug/s1/object.obj', category: 'cup' });
     // No sidecar: still a grasp, robot hand flagged as not posed; the placeholder is the hand sidecars use.
-    expect(bowl).toMatchObject({ hand: 'leaphand', joints: {}, mano: { mesh: 'bowl_02_hand.ply' }, meta: { robotPose: 'none' } });
+    expect(bowl).toMatchObject({ hand: 'leaphand', joints: {}, mano: { mesh: 'bowl_02_hand.ply' } });
+    expect(bowl.root).toBeUndefined();
     expect(res.manifest.objects.bowl_02).toEqual({ mesh: 'bowl_02_object.ply', category: 'bowl' });
-    expect(pan.meta).toEqual({ robotPose: 'none' });
+    expect(pan.root).toBeUndefined();
 
     const msgs = res.issues.map((i) => `${i.severity} ${i.file}: ${i.message}`);
     expect(msgs.some((m) => m.startsWith('error pan.json: unknown joint name "nope"; non-finite joint value 0="nan?"'))).toBe(true);
@@ -87,7 +88,7 @@ describe('importHoiFolder', () => {
     ];
     for (const [data, re] of cases) {
       const res = await importHoiFolder(importFilesFromMap({ 'g/hand.obj': 'h', 'g/object.obj': 'o', 'g/robot.json': JSON.stringify(data) }));
-      expect((res.manifest.grasps as OutGrasp[])[0].meta).toEqual({ robotPose: 'none' });
+      expect((res.manifest.grasps as OutGrasp[])[0].root).toBeUndefined();
       const err = res.issues.find((i) => i.severity === 'error');
       expect(err?.file).toBe('g/robot.json');
       expect(err?.message).toMatch(re);

@@ -2,7 +2,6 @@ import type { BuiltinHandId, Grasp, HandSpec, ObjectSpec } from '../dataset/sche
 import { buildManifest } from './buildManifest';
 import { groupHoiMeshes, hoiCategory, meshRole, sidecarCandidates, type HoiGroup } from './hoiFolderLayout';
 import { parseJsonLenient } from './lenientJson';
-import { IDENTITY_POSE } from './poseMath';
 import { parseRobotSidecar, type RobotSidecar } from './robotSidecar';
 import type { ImportFiles, ImportIssue, ImportOptions, ImportResult } from './types';
 
@@ -15,7 +14,6 @@ export interface HoiFolderOptions extends ImportOptions {
  * Marks a grasp whose robot hand was not given: root and joints are placeholders (identity, none)
  * and the robot hand should be hidden and left out of metrics. See docs/importers.md.
  */
-export const NO_ROBOT_POSE = { robotPose: 'none' } as const;
 
 /**
  * A folder of reconstructed hand-object results -> manifest: per grasp a human-hand mesh (as
@@ -66,16 +64,17 @@ export async function importHoiFolder(input: ImportFiles, opts: HoiFolderOptions
     hands[hand] = { builtin: hand };
     objects[id] = { mesh: g.object!, category: sidecar?.category ?? hoiCategory(g.key) };
     if (!sidecar && !sidecarFile) {
-      issues.push({ file: g.hand!, severity: 'warning', message: `grasp "${id}" has no robot sidecar (${sidecarCandidates(g.key)[0]}); imported with the human hand only (meta.robotPose = "none")` });
+      issues.push({ file: g.hand!, severity: 'warning', message: `grasp "${id}" has no robot sidecar (${sidecarCandidates(g.key)[0]}); imported with the human hand only (no "root")` });
     }
     grasps.push({
       id,
       object: id,
       hand,
-      root: sidecar?.root ?? IDENTITY_POSE,
+      // No sidecar: no robot pose, so no "root"; the studio shows the human hand only.
+      ...(sidecar ? { root: sidecar.root } : {}),
       joints: sidecar?.joints ?? {},
       ...(g.hand ? { mano: { mesh: g.hand } } : {}),
-      meta: sidecar ? { ...sidecar.meta, sidecar: sidecarFile } : { ...NO_ROBOT_POSE },
+      ...(sidecar ? { meta: { ...sidecar.meta, sidecar: sidecarFile } } : {}),
     });
   }
   return buildManifest({ name: opts.name ?? 'HOI reconstructions', hands, objects, grasps, meta: { importedFrom: 'hoi-folder' } }, issues);

@@ -1,6 +1,6 @@
 // The importers' public face: research formats -> manifest v1.
 export { importDataset, type ImportDatasetOptions, type ImportInput } from './importDataset';
-export { importHoiFolder, NO_ROBOT_POSE, type HoiFolderOptions } from './hoiFolder';
+export { importHoiFolder, type HoiFolderOptions } from './hoiFolder';
 export { importDexGraspNet, type DexGraspNetOptions } from './dexGraspNet';
 export { DEXGRASPNET_ROOT_FRAME, DEXGRASPNET_JOINT_MAP } from './dexGraspNetConventions';
 export { importDroQ, DRO_ROOT_OFFSET } from './droQ';

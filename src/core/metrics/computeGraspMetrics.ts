@@ -16,7 +16,8 @@ import { emptyMetrics, errorColumn, type GraspMetricsResult, type MetricsOverlay
 
 export interface GraspMetricsInput {
   /** the hand posed in the object frame (meters) */
-  hand: PosedHand;
+  /** null for a grasp without a robot pose: only the object metrics are computed */
+  hand: PosedHand | null;
   /** the reference object mesh, unscaled; keep passing the same TriMesh object so its BVH is reused */
   object: TriMesh;
   /** uniform scale applied to the object (grasp.objectScale), default 1 */
@@ -89,12 +90,14 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
   }
 
   let hand: SceneHand | null = null;
-  try {
-    hand = prepareSceneHand(input.hand, params.maxTriangles);
-    warnings.push(...hand.warnings);
-  } catch (e) {
-    errors.push(message(e));
-  }
+  if (!input.hand) warnings.push('no robot pose (the grasp has no "root"): hand metrics left empty');
+  else
+    try {
+      hand = prepareSceneHand(input.hand, params.maxTriangles);
+      warnings.push(...hand.warnings);
+    } catch (e) {
+      errors.push(message(e));
+    }
 
   const overlay: MetricsOverlay | undefined = input.overlay
     ? { penetration: { points: new Float32Array(0), depths: new Float32Array(0) }, contact: { points: new Float32Array(0), inContact: new Uint8Array(0) }, fingertips: [] }

@@ -100,9 +100,9 @@ export class MetricsService {
       }
     }
     const cacheKey = this.keyFor(grasp, object.hash, hand.contentHash, recon?.hash ?? (grasp.reconstructionUrl ? 'unreadable' : ''));
-    let posed;
+    let posed = null;
     try {
-      posed = poseHand(hand.model, grasp.root, grasp.joints, this.params.geometry);
+      if (grasp.root) posed = poseHand(hand.model, grasp.root, grasp.joints, this.params.geometry);
     } catch (e) {
       return fail(`posing hand "${grasp.hand}": ${message(e)}`, cacheKey);
     }

@@ -38,7 +38,7 @@ describe('sample dataset', async () => {
     for (const id of ['shadowhand', 'leaphand'] as const) {
       const model = await loadBuiltinHand(id);
       for (const g of dataset.grasps.filter((x) => (dataset.hands[x.hand].spec as { builtin?: string }).builtin === id)) {
-        const { report } = poseHand(model, g.root, g.joints);
+        const { report } = poseHand(model, g.root!, g.joints);
         expect(report).toEqual({ clamped: [], unknown: [], missing: [], invalid: [] });
       }
     }

@@ -7,6 +7,7 @@ import { ObjectView, OBJECT_COLOR, RECONSTRUCTION_COLOR } from './ObjectView';
 import { HandView } from './HandView';
 import { CameraFit } from './CameraFit';
 import { MetricsOverlayView } from './MetricsOverlayView';
+import { ManoKeypoints, ManoMesh } from './ManoView';
 import { useMetricsStore } from '../../state/metricsStore';
 import { CameraSync } from '../share/CameraSync';
 import { DownloadProgress } from '../open/DownloadProgress';
@@ -20,6 +21,7 @@ export function Viewport() {
   const scene = useSceneStore();
   const view = useViewStore();
   const overlay = useMetricsStore((s) => s.overlay);
+  const manoKeypoints = grasp?.id === scene.graspId && grasp?.mano && 'keypoints' in grasp.mano ? grasp.mano.keypoints : null;
   const useRecon = view.objectSource === 'reconstruction' && scene.reconstruction;
   const objectMesh = useRecon ? scene.reconstruction : scene.object;
   // A reconstruction is stored at its own (reconstructed) scale; objectScale applies to the reference mesh.
@@ -37,6 +39,7 @@ export function Viewport() {
       data-hand-parts={handVisible ? scene.hand!.parts.length : 0}
       data-object-triangles={view.showObject && objectMesh ? triangleCount(objectMesh) : 0}
       data-object-source={useRecon ? 'reconstruction' : 'reference'}
+      data-mano={view.showMano ? (scene.mano ? 'mesh' : manoKeypoints ? 'keypoints' : '') : ''}
       data-overlay-grasp={overlay?.data && overlay.graspId === scene.graspId ? overlay.graspId : ''}
       data-penetration-points={view.overlayPenetration && overlay?.data ? overlay.data.penetration.depths.length : 0}
     >
@@ -70,6 +73,8 @@ export function Viewport() {
           />
         )}
         {handVisible && <HandView parts={scene.hand!} pose={scene.pose!} wireframe={view.wireframe} />}
+        {view.showMano && scene.mano && <ManoMesh mesh={scene.mano} wireframe={view.wireframe} />}
+        {view.showMano && manoKeypoints && <ManoKeypoints keypoints={manoKeypoints} />}
         {overlay?.data && overlay.graspId === scene.graspId && (
           <MetricsOverlayView
             data={overlay.data}
