@@ -4,7 +4,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSampleDataset } from '../src/core/sample/buildSampleDataset';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { assembleSample, type CategorySample } from '../src/core/sample/buildSampleDataset';
+import { SAMPLE_CATEGORIES } from '../src/core/sample/objects';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = path.join(root, 'public/sample');
@@ -33,15 +36,35 @@ if (process.argv.includes('--if-missing') && existsSync(stampFile) && readFileSy
 
 const started = Date.now();
 let lastPct = -1;
-const { files } = await buildSampleDataset({
-  onProgress: (done, total) => {
-    const pct = Math.floor((done / total) * 10) * 10;
-    if (pct !== lastPct) {
-      lastPct = pct;
-      process.stdout.write(`generating sample dataset: ${pct}%\r`);
-    }
-  },
-});
+let made = 0;
+const total = SAMPLE_CATEGORIES.length * 2 * 20;
+const progress = () => {
+  const pct = Math.floor((++made / total) * 10) * 10;
+  if (pct !== lastPct) {
+    lastPct = pct;
+    process.stdout.write(`generating sample dataset: ${pct}%\r`);
+  }
+};
+
+// Categories are independent (each seeds its own randomness), so they are made on every core.
+const workers = Math.max(1, Math.min(availableParallelism(), 4));
+const jobs = SAMPLE_CATEGORIES.map((category, index) => ({ category, index }));
+const parts = (
+  await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const mine = jobs.filter((_, i) => i % workers === w);
+      return new Promise<CategorySample[]>((resolve, reject) => {
+        const worker = new Worker(new URL('./sample-worker.mjs', import.meta.url), { workerData: { jobs: mine } });
+        worker.on('message', (m: { grasp?: number; parts?: CategorySample[] }) => (m.parts ? resolve(m.parts) : progress()));
+        worker.on('error', reject);
+        worker.on('exit', (code) => code !== 0 && reject(new Error(`sample worker exited with code ${code}`)));
+      });
+    }),
+  )
+)
+  .flat()
+  .sort((a, b) => SAMPLE_CATEGORIES.indexOf(a.category as never) - SAMPLE_CATEGORIES.indexOf(b.category as never));
+const { files } = assembleSample(parts);
 rmSync(outDir, { recursive: true, force: true });
 let bytes = 0;
 for (const f of files) {

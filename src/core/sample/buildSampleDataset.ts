@@ -5,7 +5,7 @@ import { loadBuiltinHand } from '../hands';
 import type { TriMesh } from '../mesh/triMesh';
 import { writeGlb, writeObj, writePlyBinary, writeStlBinary } from '../mesh/writeMesh';
 import { makeRng, type Rng } from '../rng';
-import { SAMPLE_CATEGORIES, makeObject } from './objects';
+import { SAMPLE_CATEGORIES, makeObject, type SampleCategory } from './objects';
 import { reconstructionVariants } from './objects/reconstruct';
 import { SYNERGIES } from './handSynergies';
 import { ContactProbe } from './contactProbe';
@@ -24,6 +24,8 @@ export interface SampleOptions {
   categories?: readonly string[];
   onProgress?: (done: number, total: number) => void;
 }
+
+const DEFAULT_SEED = 2026;
 
 const HANDS: { id: string; builtin: BuiltinHandId }[] = [
   { id: 'shadow', builtin: 'shadowhand' },
@@ -106,80 +108,94 @@ function toGrasp(
   };
 }
 
-/**
- * The bundled sample dataset: procedural objects of the ten Web2Grasp training categories, their
- * noisy reconstructions, and grasps closed onto them by the built-in hands then perturbed so the
- * set holds good grasps, penetrating ones and ones with fingers in the air. Deterministic.
- */
-export async function buildSampleDataset(opts: SampleOptions = {}): Promise<{ manifest: Manifest; files: SampleFile[] }> {
-  const seed = opts.seed ?? 2026;
-  const perPair = opts.graspsPerObjectPerHand ?? 20;
-  const categories = opts.categories ?? SAMPLE_CATEGORIES;
-  const files: SampleFile[] = [];
-  const objects: Manifest['objects'] = {};
-  const shards: Record<string, Grasp[]> = {};
-  const total = categories.length * HANDS.length * perPair;
-  let done = 0;
+export type SampleHands = Map<string, SynthesisContext>;
 
-  const contexts = new Map<string, SynthesisContext>();
+/** The built-in hands, ready to close onto objects (the same for every category, so each worker makes its own). */
+export async function prepareSampleHands(seed = DEFAULT_SEED): Promise<SampleHands> {
+  const contexts: SampleHands = new Map();
   for (const h of HANDS) {
     const model = await loadBuiltinHand(h.builtin);
     contexts.set(h.id, prepareSynthesis(model, SYNERGIES[h.builtin], makeRng(seed + h.id.length)));
-    shards[h.id] = [];
   }
+  return contexts;
+}
 
-  categories.forEach((category, ci) => {
-    const rng = makeRng(seed * 1000 + ci);
-    const obj = zUp(makeObject(category as (typeof SAMPLE_CATEGORIES)[number]));
-    const format = FORMATS[ci % FORMATS.length];
-    const meshPath = `objects/${category}.${format}`;
-    files.push({ path: meshPath, data: encodeMesh(obj.mesh, format) });
-    objects[category] = { mesh: meshPath, category };
+/** One category's share of the sample: its meshes and its grasps per hand. */
+export interface CategorySample {
+  category: string;
+  files: SampleFile[];
+  grasps: Record<string, Grasp[]>;
+}
 
-    const variants = reconstructionVariants(category as (typeof SAMPLE_CATEGORIES)[number], seed + ci).map((v) => ({
-      ...v,
-      mesh: transformMesh(v.mesh, Y_UP_TO_Z_UP),
-    }));
-    const reconPaths = variants.map((v, vi) => {
-      const path = `reconstructions/${category}-${vi}-${v.kind}.ply`;
-      files.push({ path, data: new Uint8Array(writePlyBinary(v.mesh)) });
-      return { path, kind: v.kind, detail: v.detail };
-    });
+/**
+ * One category's object, reconstructions and grasps. `index` is the category's place in the full
+ * list: it picks the mesh format and seeds the randomness, so categories can be made in any order
+ * or in parallel and still give the same bytes.
+ */
+export function sampleCategory(
+  category: SampleCategory,
+  index: number,
+  hands: SampleHands,
+  opts: { seed?: number; graspsPerObjectPerHand?: number; onGrasp?: () => void } = {},
+): CategorySample {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const perPair = opts.graspsPerObjectPerHand ?? 20;
+  const files: SampleFile[] = [];
+  const grasps: Record<string, Grasp[]> = Object.fromEntries(HANDS.map((h) => [h.id, []]));
+  const rng = makeRng(seed * 1000 + index);
+  const obj = zUp(makeObject(category));
+  const format = FORMATS[index % FORMATS.length];
+  files.push({ path: `objects/${category}.${format}`, data: encodeMesh(obj.mesh, format) });
 
-    const probe = new ContactProbe(obj.mesh);
-    const targets = graspTargets(obj.parts, obj.mesh);
-    for (const h of HANDS) {
-      const ctx = contexts.get(h.id)!;
-      for (let i = 0; i < perPair; i++) {
-        const target = randomTarget(targets, rng);
-        const closed = synthesizeGrasp(ctx, probe, target);
-        const quality = QUALITY_PLAN[i % QUALITY_PLAN.length];
-        const perturbed = perturbGrasp(ctx, closed, quality, target.approach, rng);
-        // Every joint is written, so the sample never relies on the "missing joints are 0" rule.
-        perturbed.grasp.joints = Object.fromEntries(
-          ctx.model.joints.map((j) => [j.name, roundWithin(perturbed.grasp.joints[j.name] ?? 0, j.lower, j.upper)]),
-        );
-        const recon = reconPaths[i % reconPaths.length];
-        shards[h.id].push(
-          toGrasp(`${category}-${h.id}-${String(i).padStart(3, '0')}`, category, h.id, perturbed.grasp, {
-            // Reconstruction paths are relative to the shard, which lives in grasps/.
-            reconstruction: { mesh: `../${recon.path}` },
-            meta: {
-              intended_quality: quality,
-              perturbation: perturbed.detail,
-              grasped_part: target.part,
-              fingers_touching: closed.touching,
-              reconstruction: `${recon.kind}: ${recon.detail}`,
-            },
-          }),
-        );
-        opts.onProgress?.(++done, total);
-      }
-    }
+  const variants = reconstructionVariants(category, seed + index).map((v) => ({ ...v, mesh: transformMesh(v.mesh, Y_UP_TO_Z_UP) }));
+  const reconPaths = variants.map((v, vi) => {
+    const path = `reconstructions/${category}-${vi}-${v.kind}.ply`;
+    files.push({ path, data: new Uint8Array(writePlyBinary(v.mesh)) });
+    return { path, kind: v.kind, detail: v.detail };
   });
 
+  const probe = new ContactProbe(obj.mesh);
+  const targets = graspTargets(obj.parts, obj.mesh);
+  for (const h of HANDS) {
+    const ctx = hands.get(h.id)!;
+    for (let i = 0; i < perPair; i++) {
+      const target = randomTarget(targets, rng);
+      const closed = synthesizeGrasp(ctx, probe, target);
+      const quality = QUALITY_PLAN[i % QUALITY_PLAN.length];
+      const perturbed = perturbGrasp(ctx, closed, quality, target.approach, rng);
+      // Every joint is written, so the sample never relies on the "missing joints are 0" rule.
+      perturbed.grasp.joints = Object.fromEntries(
+        ctx.model.joints.map((j) => [j.name, roundWithin(perturbed.grasp.joints[j.name] ?? 0, j.lower, j.upper)]),
+      );
+      const recon = reconPaths[i % reconPaths.length];
+      grasps[h.id].push(
+        toGrasp(`${category}-${h.id}-${String(i).padStart(3, '0')}`, category, h.id, perturbed.grasp, {
+          // Reconstruction paths are relative to the shard, which lives in grasps/.
+          reconstruction: { mesh: `../${recon.path}` },
+          meta: {
+            intended_quality: quality,
+            perturbation: perturbed.detail,
+            grasped_part: target.part,
+            fingers_touching: closed.touching,
+            reconstruction: `${recon.kind}: ${recon.detail}`,
+          },
+        }),
+      );
+      opts.onGrasp?.();
+    }
+  }
+  return { category, files, grasps };
+}
+
+/** The manifest, meshes and one JSON Lines shard per hand, from the categories in order. */
+export function assembleSample(parts: CategorySample[]): { manifest: Manifest; files: SampleFile[] } {
+  const files = parts.flatMap((p) => p.files);
+  const objects: Manifest['objects'] = Object.fromEntries(
+    parts.map((p) => [p.category, { mesh: p.files[0].path, category: p.category }]),
+  );
   const shardPaths = HANDS.map((h) => `grasps/${h.id}.jsonl`);
-  HANDS.forEach((h, i) => files.push({ path: shardPaths[i], data: shards[h.id].map((g) => JSON.stringify(g)).join('\n') + '\n' }));
+  const shards = HANDS.map((h) => parts.flatMap((p) => p.grasps[h.id]));
+  shards.forEach((grasps, i) => files.push({ path: shardPaths[i], data: grasps.map((g) => JSON.stringify(g)).join('\n') + '\n' }));
 
   const manifest: Manifest = {
     format: FORMAT_V1,
@@ -190,8 +206,25 @@ export async function buildSampleDataset(opts: SampleOptions = {}): Promise<{ ma
       'penetrating and fingers-in-the-air. meta.intended_quality says how each grasp was made.',
     hands: Object.fromEntries(HANDS.map((h) => [h.id, { builtin: h.builtin }])),
     objects,
-    shards: shardPaths.map((path, i) => ({ path, count: shards[HANDS[i].id].length })),
+    shards: shardPaths.map((path, i) => ({ path, count: shards[i].length })),
   };
   files.unshift({ path: 'manifest.json', data: JSON.stringify(manifest, null, 2) + '\n' });
   return { manifest, files };
+}
+
+/**
+ * The bundled sample dataset: procedural objects of the ten Web2Grasp training categories, their
+ * noisy reconstructions, and grasps closed onto them by the built-in hands then perturbed so the
+ * set holds good grasps, penetrating ones and ones with fingers in the air. Deterministic.
+ */
+export async function buildSampleDataset(opts: SampleOptions = {}): Promise<{ manifest: Manifest; files: SampleFile[] }> {
+  const categories = opts.categories ?? SAMPLE_CATEGORIES;
+  const perPair = opts.graspsPerObjectPerHand ?? 20;
+  const hands = await prepareSampleHands(opts.seed);
+  const total = categories.length * HANDS.length * perPair;
+  let done = 0;
+  const parts = categories.map((category, index) =>
+    sampleCategory(category as SampleCategory, index, hands, { seed: opts.seed, graspsPerObjectPerHand: perPair, onGrasp: () => opts.onProgress?.(++done, total) }),
+  );
+  return assembleSample(parts);
 }
