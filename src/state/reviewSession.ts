@@ -8,7 +8,7 @@ import { openReviewDb, type ReviewDb } from '../storage/reviewDb';
 import { openSettingsDb, subscribeSettings, type SettingsDb } from '../storage/settingsStore';
 import { useDatasetStore } from './datasetStore';
 import { useMetricsStore } from './metricsStore';
-import { metricRowsFromStore } from './reviewDerive';
+import { metricRowsFromStore, stepInRows } from './reviewDerive';
 import { errorMessage, pushError, recompute, useReviewStore } from './reviewStore';
 import { prefetchGrasp } from './sceneStore';
 
@@ -145,9 +145,11 @@ function onSelectionChanged(): void {
   const s = useReviewStore.getState();
   if (!grasp) return;
   if (s.draft.grasp !== grasp.id) useReviewStore.setState({ draft: { grasp: grasp.id, reasons: [], note: '' } });
-  // Warm the scene caches for the next undecided grasps so moving on is instant.
+  // Warm the scene caches for where the user goes next: the next undecided grasps (after a
+  // decision) and the next row of the list (arrow key), so moving on is instant.
   const pos = s.queue.indexOf(ds.selected);
-  for (const row of upcoming(s.queue, pos, s.codes, 2)) {
+  const nextRow = s.showAll || s.rows.length === 0 ? ds.selected + 1 : stepInRows(s.rows, ds.selected, 1);
+  for (const row of new Set([...upcoming(s.queue, pos, s.codes, 2), nextRow])) {
     const g = ds.dataset!.grasps[row];
     if (g) prefetchGrasp(ds.dataset!, g);
   }

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useDatasetStore } from '../state/datasetStore';
-import { showGrasp, prefetchGrasp } from '../state/sceneStore';
+import { showGrasp } from '../state/sceneStore';
 import { GraspList } from './GraspList';
 import { Viewport } from './viewport/Viewport';
 import { IssuesPanel } from './IssuesPanel';
@@ -21,8 +21,6 @@ export function App() {
   useEffect(() => {
     if (!dataset || dataset.grasps.length === 0) return;
     showGrasp(dataset, dataset.grasps[selected]);
-    const next = dataset.grasps[selected + 1];
-    if (next) prefetchGrasp(dataset, next);
   }, [dataset, selected]);
 
   return (

@@ -4,8 +4,8 @@ import { agreement } from '../../core/review/agreement';
 import { decisionsToCsv, decisionsToJson } from '../../core/review/exportDecisions';
 import { useDatasetStore } from '../../state/datasetStore';
 import { agreementRecords, clearDecisions, forgetImport, importDecisionFiles, selectGrasp } from '../../state/reviewActions';
-import { errorMessage, pushError, useReviewStore } from '../../state/reviewStore';
-import { downloadText, fileSlug, readFiles } from '../download';
+import { pushError, useReviewStore } from '../../state/reviewStore';
+import { downloadText, fileSlug, onFilesChosen } from '../download';
 
 /** Exports (decisions, accepted subset), imports of other annotators' files, agreement, clearing. */
 export function DataTab() {
@@ -49,17 +49,7 @@ export function DataTab() {
             multiple
             accept=".json,application/json"
             aria-label="Import decision files"
-            onChange={async (e) => {
-              const input = e.currentTarget;
-              try {
-                const files = await readFiles(input.files);
-                await importDecisionFiles(files);
-              } catch (err) {
-                pushError(`Could not read the chosen file: ${errorMessage(err)}`);
-              } finally {
-                input.value = '';
-              }
-            }}
+            onChange={onFilesChosen((files) => importDecisionFiles(files), pushError)}
           />
         </label>
       </div>

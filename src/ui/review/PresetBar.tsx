@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { deletePreset, importPresetsFile, loadPreset, presetsFileText, savePreset } from '../../state/reviewActions';
-import { errorMessage, pushError, useReviewStore } from '../../state/reviewStore';
-import { downloadText, readFiles } from '../download';
+import { pushError, useReviewStore } from '../../state/reviewStore';
+import { downloadText, onFilesChosen } from '../download';
 
 /** Named filter presets: load, save the current rules, delete, export and import as JSON. */
 export function PresetBar() {
@@ -41,16 +41,9 @@ export function PresetBar() {
         <input
           type="file"
           accept=".json,application/json"
-          onChange={async (e) => {
-            const input = e.currentTarget;
-            try {
-              for (const f of await readFiles(input.files)) await importPresetsFile(f.name, f.text);
-            } catch (err) {
-              pushError(`Could not read the chosen file: ${errorMessage(err)}`);
-            } finally {
-              input.value = '';
-            }
-          }}
+          onChange={onFilesChosen(async (files) => {
+            for (const f of files) await importPresetsFile(f.name, f.text);
+          }, pushError)}
         />
       </label>
     </div>

@@ -9,6 +9,12 @@ const DEEP = new Color('#ff2d2d');
 /** Penetration colours saturate at this depth (meters). */
 const DEEP_AT = 0.01;
 
+function positionsGeometry(points: Float32Array): BufferGeometry {
+  const g = new BufferGeometry();
+  g.setAttribute('position', new BufferAttribute(points, 3));
+  return g;
+}
+
 function useGeometry(build: () => BufferGeometry | null, deps: unknown[]) {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const g = useMemo(build, deps);
@@ -49,9 +55,7 @@ function ContactPoints({ data }: { data: MetricsOverlay['contact'] }) {
     data.inContact.forEach((flag, i) => {
       if (flag) pts.set(data.points.subarray(i * 3, i * 3 + 3), 3 * k++);
     });
-    const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(pts, 3));
-    return g;
+    return positionsGeometry(pts);
   }, [data]);
   if (!geometry) return null;
   return (
@@ -68,9 +72,7 @@ function FingertipSegments({ data }: { data: MetricsOverlay['fingertips'] }) {
     if (gaps.length === 0) return null;
     const pts = new Float32Array(gaps.length * 6);
     gaps.forEach((f, i) => pts.set([...f.onHand, ...f.onObject], i * 6));
-    const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(pts, 3));
-    return g;
+    return positionsGeometry(pts);
   }, [data]);
   if (!geometry) return null;
   return (
