@@ -2,12 +2,14 @@ import { DatasetLoadError } from '../core/dataset/loadDataset';
 import { runMetricsCommand } from './metricsCommand';
 import { METRICS_HELP, parseMetricsArgs, UsageError } from './metricsArgs';
 import { runImportCommand } from './importCommand';
+import { runMergeCommand } from './mergeCommand';
 
 const HELP = `Usage: hoi-studio <command> [options]
 
 Commands:
   metrics <manifest> --out <file.csv|file.json>   compute grasp metrics for a dataset
   import <kind> <input> --out <manifest.json>      convert hoi-folder / dexgraspnet / dro results to a manifest
+  merge <results...> --out <file.csv|file.json>    join results files, e.g. the shards of metrics --shard k/n
 
 Run "hoi-studio <command> --help" for a command's options.
 `;
@@ -26,6 +28,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
   }
+  if (command === 'merge') return runMergeCommand(rest);
   if (command !== 'metrics') {
     process.stderr.write(`hoi-studio: unknown command "${command}"\n\n${HELP}`);
     return 2;

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { availableParallelism } from 'node:os';
 import { DEFAULT_METRICS_PARAMS, resolveParams, type MetricsParams } from '../core/metrics/params';
+import { parseShardSpec, type ShardSpec } from '../core/metrics/shard';
 
 export const METRICS_HELP = `Usage: hoi-studio metrics <manifest> --out <file.csv|file.json> [options]
 
@@ -30,6 +31,9 @@ Execution:
   --timeout-s <s>       per-grasp time limit; a grasp over it is reported as an error [default 120]
   --heap-mb <n>         heap limit per worker thread, MB [default 4096]
   --limit <n>           only the first n grasps
+  --shard <k>/<n>       only the k-th (0-based) of n deterministic slices of the grasps, chosen by
+                        a hash of each grasp id; join the slices with "hoi-studio merge"
+                        (docs/cluster.md: Slurm array and Kubernetes indexed Job recipes)
   --quiet               no progress output
   -h, --help            this help
 `;
@@ -44,6 +48,7 @@ export interface MetricsArgs {
   timeoutS: number;
   heapMb: number;
   limit: number | null;
+  shard: ShardSpec | null;
   quiet: boolean;
 }
 
@@ -73,6 +78,7 @@ export function parseMetricsArgs(argv: string[]): MetricsArgs | 'help' {
         'timeout-s': { type: 'string' },
         'heap-mb': { type: 'string' },
         limit: { type: 'string' },
+        shard: { type: 'string' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -124,6 +130,15 @@ export function parseMetricsArgs(argv: string[]): MetricsArgs | 'help' {
     timeoutS: num('timeout-s', v['timeout-s']) ?? 120,
     heapMb: int('heap-mb', v['heap-mb'], 64) ?? 4096,
     limit: int('limit', v.limit, 0) ?? null,
+    shard: v.shard === undefined ? null : shardArg(v.shard),
     quiet: !!v.quiet,
   };
+}
+
+function shardArg(text: string): ShardSpec {
+  try {
+    return parseShardSpec(text);
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
 }

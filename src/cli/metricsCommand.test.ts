@@ -1,12 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { writeObj } from '../core/mesh/writeMesh';
-import { box, uvSphere } from '../core/metrics/proceduralShapes';
-import { FORMAT_V1 } from '../core/dataset/schema';
+import { makeCliTestDataset } from './cliTestDataset.testutil';
 import { loadDataset } from '../core/dataset/loadDataset';
 import { nodeIO } from '../core/dataset/nodeIO';
 import { MetricsService } from '../core/metrics/metricsService';
@@ -18,33 +15,11 @@ const repo = path.resolve(__dirname, '../..');
 
 const made: string[] = [];
 afterAll(() => made.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-function makeDataset(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'hoi-metrics-'));
+const makeDataset = () => {
+  const dir = makeCliTestDataset();
   made.push(dir);
-  writeFileSync(path.join(dir, 'ball.obj'), writeObj(uvSphere(0.04, 48, 24)));
-  writeFileSync(path.join(dir, 'ball_recon.obj'), writeObj(uvSphere(0.038, 32, 16)));
-  writeFileSync(path.join(dir, 'brick.obj'), writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])));
-  const root = (z: number) => ({ position: [-0.01, 0, z], quaternion: [0, 0, 0, 1] });
-  const grasps = [
-    { id: 'g-ball-near', object: 'ball', hand: 'shadow', root: root(-0.38), joints: { FFJ3: 0.4 }, reconstruction: { mesh: 'ball_recon.obj' } },
-    { id: 'g-ball-far', object: 'ball', hand: 'shadow', root: root(-0.5), joints: {} },
-    { id: 'g-brick', object: 'brick', hand: 'shadow', root: root(-0.4), joints: { MFJ3: 0.8 }, objectScale: 1.5 },
-    { id: 'g-missing-object', object: 'ghost', hand: 'shadow', root: root(-0.4), joints: {} },
-    { id: 'g-missing-recon', object: 'ball', hand: 'shadow', root: root(-0.4), joints: {}, reconstruction: { mesh: 'nope.obj' } },
-    { id: 'g-unknown-object', object: 'nothing', hand: 'shadow', root: root(-0.4), joints: {} },
-    { id: 'g-unknown-joint', object: 'brick', hand: 'shadow', root: root(-0.4), joints: { NOT_A_JOINT: 1 } },
-  ];
-  const manifest = {
-    format: FORMAT_V1,
-    name: 'cli-test',
-    hands: { shadow: { builtin: 'shadowhand' } },
-    objects: { ball: { mesh: 'ball.obj', category: 'ball' }, brick: { mesh: 'brick.obj', category: 'box' }, ghost: { mesh: 'ghost.obj', category: 'x' } },
-    grasps,
-  };
-  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
-}
+};
 
 describe('hoi-studio metrics', () => {
   it('parses every documented flag and rejects bad ones', () => {

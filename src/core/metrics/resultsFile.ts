@@ -1,5 +1,6 @@
 import { parseCsv as parseCsvRecords } from '../csv';
 import type { MetricsParams } from './params';
+import type { ShardSpec } from './shard';
 import { METRIC_COLUMNS, emptyMetrics, type GraspMetricsRow } from './types';
 
 export const RESULTS_FORMAT = 'hoi-studio/metrics@1';
@@ -10,6 +11,8 @@ export interface ResultsFile {
   /** parameters the file was computed with (JSON files only) */
   params?: Partial<MetricsParams>;
   dataset?: string;
+  /** which slice of the dataset the file holds, when computed with --shard (JSON files only) */
+  shard?: ShardSpec;
   /** problems reading the file that did not stop it (bad numbers, unknown columns) */
   issues: string[];
 }
@@ -34,11 +37,18 @@ export function toCsv(rows: GraspMetricsRow[]): string {
 }
 
 /** JSON with the same rows plus object extents, the parameters and the dataset name. */
-export function toJson(rows: GraspMetricsRow[], meta: { params?: MetricsParams; dataset?: string } = {}): string {
+export interface ResultsMeta {
+  params?: MetricsParams;
+  dataset?: string;
+  shard?: ShardSpec;
+}
+
+export function toJson(rows: GraspMetricsRow[], meta: ResultsMeta = {}): string {
   const out = {
     format: RESULTS_FORMAT,
     dataset: meta.dataset,
     params: meta.params,
+    shard: meta.shard,
     columns: CSV_COLUMNS,
     rows: rows.map((r) => {
       const o: Record<string, unknown> = { id: r.id };
@@ -51,7 +61,7 @@ export function toJson(rows: GraspMetricsRow[], meta: { params?: MetricsParams; 
   return JSON.stringify(out, null, 1) + '\n';
 }
 
-export function writeResults(rows: GraspMetricsRow[], format: 'csv' | 'json', meta: { params?: MetricsParams; dataset?: string } = {}): string {
+export function writeResults(rows: GraspMetricsRow[], format: 'csv' | 'json', meta: ResultsMeta = {}): string {
   return format === 'csv' ? toCsv(rows) : toJson(rows, meta);
 }
 
@@ -91,6 +101,7 @@ function parseJson(text: string, fileName: string): ResultsFile {
     rows,
     params: obj.params && typeof obj.params === 'object' ? (obj.params as Partial<MetricsParams>) : undefined,
     dataset: typeof obj.dataset === 'string' ? obj.dataset : undefined,
+    shard: readShard(obj.shard),
     issues,
   };
 }
@@ -122,6 +133,13 @@ function parseCsv(text: string, fileName: string): ResultsFile {
     rows.push(row);
   }
   return { rows, issues };
+}
+
+function readShard(v: unknown): ShardSpec | undefined {
+  if (!v || typeof v !== 'object') return undefined;
+  const { index, count } = v as Record<string, unknown>;
+  if (!Number.isInteger(count) || !Number.isInteger(index) || (count as number) < 1 || (index as number) < 0 || (index as number) >= (count as number)) return undefined;
+  return { index: index as number, count: count as number };
 }
 
 function readNumber(v: unknown, where: string, issues: string[]): number | null {
