@@ -152,28 +152,49 @@ export async function loadMetricsFile(file: { name: string; text(): Promise<stri
 }
 
 // The selected grasp's overlay comes from its own worker so it never waits behind the pool.
-let overlayApi: { api: Remote<MetricsService>; terminate(): void; dataset: LoadedDataset } | null = null;
+interface OverlayWorker {
+  api: Remote<MetricsService>;
+  ready: Promise<void>;
+  dataset: LoadedDataset;
+  terminate(): void;
+}
+let overlayWorker: OverlayWorker | null = null;
 let overlayRequest = 0;
+
+/**
+ * Registered synchronously, before any await: fast arrow keys call this many times while a
+ * worker configures, and each call must see (and at most once release) the same worker.
+ */
+function overlayWorkerFor(dataset: LoadedDataset): OverlayWorker {
+  if (overlayWorker?.dataset === dataset) return overlayWorker;
+  overlayWorker?.terminate();
+  const handle = createMetricsWorker();
+  const api = wrap<MetricsService>(handle.endpoint);
+  let released = false;
+  const ready = api.configure(context(dataset));
+  ready.catch(() => undefined);
+  overlayWorker = {
+    api,
+    ready,
+    dataset,
+    terminate: () => {
+      if (released) return;
+      released = true;
+      api[releaseProxy]();
+      handle.terminate();
+    },
+  };
+  return overlayWorker;
+}
 
 export async function computeOverlay(dataset: LoadedDataset, grasp: ResolvedGrasp): Promise<void> {
   const token = ++overlayRequest;
-  if (!overlayApi || overlayApi.dataset !== dataset) {
-    overlayApi?.terminate();
-    const handle = createMetricsWorker();
-    const api = wrap<MetricsService>(handle.endpoint);
-    await api.configure(context(dataset));
-    overlayApi = {
-      api,
-      dataset,
-      terminate: () => {
-        api[releaseProxy]();
-        handle.terminate();
-      },
-    };
-  }
+  const worker = overlayWorkerFor(dataset);
   useMetricsStore.setState({ overlay: { graspId: grasp.id, status: 'computing', data: null, row: null } });
   try {
-    const row = await overlayApi.api.computeOne(grasp, { overlay: true });
+    await worker.ready;
+    if (token !== overlayRequest) return;
+    const row = await worker.api.computeOne(grasp, { overlay: true });
     if (token !== overlayRequest) return;
     useMetricsStore.setState({
       overlay: { graspId: grasp.id, status: 'done', data: (row.overlay ?? null) as MetricsOverlay | null, row: stripRow(row) },
