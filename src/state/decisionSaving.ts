@@ -13,16 +13,18 @@ import { useReviewStore } from './reviewStore';
 
 const inFlight = new Set<Promise<unknown>>();
 
+/** Committed records whose grasp's latest row is not refreshed yet (done once no write is in flight). */
+let toIndex: { db: ReviewDb; journal: DecisionJournal | null; record: DecisionRecord }[] = [];
+
 /** Resolves once the record is committed to IndexedDB; rejects with a StorageError if it could not be. */
 export function saveRecord(db: ReviewDb, journal: DecisionJournal | null, record: DecisionRecord): Promise<void> {
   journal?.write(record);
   setUnsaved(record, true);
   const saved = startRecordWrite(db, record).then(
     () => {
+      toIndex.push({ db, journal, record });
       setUnsaved(record, false);
-      // The journal entry stays until the latest-row index is updated too, so a replay repairs it.
-      const index = refreshLatestRows(db, [record.grasp]).then(() => journal?.remove(record.id));
-      track(index.catch(() => undefined));
+      if (useReviewStore.getState().unsaved.size === 0) track(refreshIndex());
     },
     (e: unknown) => {
       journal?.remove(record.id);
@@ -32,6 +34,26 @@ export function saveRecord(db: ReviewDb, journal: DecisionJournal | null, record
   );
   track(saved.catch(() => undefined));
   return saved;
+}
+
+/**
+ * Refreshes the latest rows of the grasps decided since the last time, in one transaction per
+ * database, after a burst rather than behind each decision: its reads would hold the records store
+ * against the next decision's write. The journal entries go only then, so a replay repairs the
+ * index if the page closes first.
+ */
+async function refreshIndex(): Promise<void> {
+  const batch = toIndex;
+  toIndex = [];
+  for (const db of new Set(batch.map((x) => x.db))) {
+    const mine = batch.filter((x) => x.db === db);
+    try {
+      await refreshLatestRows(db, mine.map((x) => x.record.grasp));
+      for (const x of mine) x.journal?.remove(x.record.id);
+    } catch {
+      // The records are saved; their journal entries stay and the next start rebuilds these rows.
+    }
+  }
 }
 
 function track(p: Promise<unknown>): void {

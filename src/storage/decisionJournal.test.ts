@@ -108,20 +108,29 @@ describe('replaying the journal', () => {
 });
 
 describe('startRecordWrite', () => {
-  it('issues its request before returning, so the key press that made it also started it', async () => {
+  it('issues its add and the commit in the caller’s task, so the key press that made it also started it', async () => {
     const db = await open(freshKey());
     const calls: string[] = [];
     const add = IDBObjectStore.prototype.add;
+    const commit = IDBTransaction.prototype.commit;
     IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-      calls.push(this.name);
+      calls.push(`add ${this.name}`);
       return add.apply(this, args);
     };
+    IDBTransaction.prototype.commit = function (this: IDBTransaction) {
+      calls.push(`commit ${[...this.objectStoreNames].join(',')}`);
+      return commit.apply(this);
+    };
     try {
+      // Queued before the write: the first macrotask after this one, so it sees only the calls made
+      // in this task and its microtasks (fake-indexeddb itself works in later macrotasks).
+      const inThisTask = new Promise<string[]>((resolve) => setImmediate(() => resolve([...calls])));
       const saved = startRecordWrite(db, decision('g1'));
-      expect(calls).toEqual(['records']);
+      expect(await inThisTask).toEqual(['add records', 'commit records']);
       await saved;
     } finally {
       IDBObjectStore.prototype.add = add;
+      IDBTransaction.prototype.commit = commit;
     }
     expect((await loadDecisions(db)).map((r) => r.grasp)).toEqual(['g1']);
   });

@@ -22,15 +22,21 @@ export async function recordDecision(db: ReviewDb, decision: NewDecision | Decis
 
 /**
  * Starts saving one record now, in the caller's task: one transaction holding a single add, so
- * nothing waits for an earlier write, a read or a queue, and the browser commits it as soon as it
- * can. Resolves once committed. A record whose id is already stored (replayed from the journal by
- * another tab) counts as saved. The grasp's latest row is refreshed afterwards by the caller
- * (`refreshLatestRows`): it is an index derived from the records, rebuilt on replay if that step is lost.
+ * nothing waits for an earlier write, a read or a queue. The transaction is committed explicitly
+ * right after the add, so the browser writes it without first handing the add's result back to
+ * this page's (busy) main thread. Resolves once committed. A record whose id is already stored
+ * (replayed from the journal by another tab) counts as saved. The grasp's latest row is refreshed
+ * afterwards (`refreshLatestRows`): it is an index derived from the records, rebuilt on replay if
+ * that step is lost.
  */
 export function startRecordWrite(db: ReviewDb, record: DecisionRecord): Promise<void> {
   let write: Promise<unknown>;
   try {
-    write = db.records.add({ ...record });
+    write = db.transaction('rw', db.records, (tx) => {
+      // Its failure fails the transaction, which is what the caller sees.
+      db.records.add({ ...record }).catch(() => undefined);
+      tx.idbtrans.commit?.();
+    });
   } catch (e) {
     return Promise.reject(toStorageError(e, 'save the decision'));
   }
@@ -44,7 +50,10 @@ export function startRecordWrite(db: ReviewDb, record: DecisionRecord): Promise<
 }
 
 function isDuplicateId(e: unknown): boolean {
-  return (e as { name?: string } | null)?.name === 'ConstraintError';
+  for (let x = e as { name?: string; inner?: unknown } | null | undefined, k = 0; x && k < 4; k++, x = x.inner as typeof x) {
+    if (x.name === 'ConstraintError') return true;
+  }
+  return false;
 }
 
 /** Recomputes the latest-decision rows of some grasps from their records, in one transaction. */
