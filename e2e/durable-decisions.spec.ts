@@ -153,6 +153,8 @@ async function reopen(dir: string, testInfo: TestInfo) {
 
 for (const when of ['right after the burst', 'once the UI says saved'] as const) {
   test(`the browser killed ${when}: every decision shown as saved is there after a restart`, async ({}, testInfo) => {
+    // Two cold starts of a browser and the studio.
+    test.setTimeout(300_000);
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hoi-kill-'));
     try {
       const ctx = await launchProfile(dir, testInfo);
