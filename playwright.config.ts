@@ -11,8 +11,10 @@ const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   testDir: 'e2e',
-  timeout: 90_000,
-  expect: { timeout: 30_000 },
+  // Honest for a busy 2-core machine (CI next to other jobs): opening the sample and drawing the
+  // first grasp takes ~20-40 s there, several times an idle machine's. Nothing here measures speed.
+  timeout: 180_000,
+  expect: { timeout: 45_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -38,6 +40,6 @@ export default defineConfig({
     command: `npx vite preview --port ${PORT} --strictPort --outDir ${OUT_DIR}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 120_000,
   },
 });

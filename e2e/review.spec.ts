@@ -48,23 +48,8 @@ test('decides with the keyboard, undoes, and finds the decisions after a reload'
   await expect(panel(page).getByRole('checkbox', { name: 'penetration', exact: true })).not.toBeChecked();
 
   // Space skips (and does not toggle or scroll anything), backspace undoes it and goes back.
-  // In-page time from the key to the next grasp being selected (the decision is committed first).
-  await page.evaluate((next) => {
-    let t0 = 0;
-    addEventListener('keydown', () => (t0 = performance.now()), { once: true, capture: true });
-    (window as any).__moved = new Promise<number>((resolve) => {
-      const list = document.querySelector('[aria-label="Grasps"]')!;
-      const obs = new MutationObserver(() => {
-        if (list.querySelector(`[data-grasp-id="${next}"][aria-selected="true"]`)) {
-          obs.disconnect();
-          resolve(performance.now() - t0);
-        }
-      });
-      obs.observe(list, { subtree: true, attributes: true, attributeFilter: ['aria-selected'] });
-    });
-  }, ids[3]);
+  // (How soon the next grasp is selected after the key, `npm run bench` measures: scripts/bench-browser.ts.)
   await page.keyboard.press(' ');
-  const moveMs: number = await page.evaluate(() => (window as any).__moved);
   await expect.poll(() => selectedId(page)).toBe(ids[3]);
   await expect(badge(page, ids[2])).toHaveAttribute('data-decision', 'skip');
   await page.keyboard.press('Backspace');
@@ -74,13 +59,12 @@ test('decides with the keyboard, undoes, and finds the decisions after a reload'
   await expect(history.locator('li')).toHaveCount(2);
   await expect(history.locator('li.withdrawn')).toHaveAttribute('data-decision', 'skip');
   await expect(page.getByTestId('progress-count')).toHaveText('2 / 400');
-  console.log(`space -> next grasp selected in ${moveMs.toFixed(1)} ms (the write is queued behind it)`);
-  expect(moveMs).toBeLessThan(100);
 
   // Arrow keys still move through the list.
   await page.keyboard.press('ArrowDown');
   await expect.poll(() => selectedId(page)).toBe(ids[3]);
 
+  await expect(page.getByTestId('save-state')).toHaveText('All decisions saved');
   await page.reload();
   await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
   await expect(badge(page, ids[0])).toHaveAttribute('data-decision', 'accept');

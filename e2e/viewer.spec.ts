@@ -49,11 +49,9 @@ test('opens the sample dataset and draws the first grasp', async ({ page }) => {
   // Both the hand and the object are in the scene and visible on screen.
   expect(Number(await viewport.getAttribute('data-hand-parts'))).toBeGreaterThan(5);
   expect(Number(await viewport.getAttribute('data-object-triangles'))).toBeGreaterThan(100);
-  await page.waitForTimeout(500);
-  const hand = await colourShare(page, [240, 165, 58]);
-  const object = await colourShare(page, [79, 143, 220]);
-  expect(hand, 'hand pixels').toBeGreaterThan(0.003);
-  expect(object, 'object pixels').toBeGreaterThan(0.003);
+  // Drawn on the next frames: wait for the colours to show rather than for a fixed time.
+  await expect.poll(() => colourShare(page, [240, 165, 58]), { message: 'hand pixels' }).toBeGreaterThan(0.003);
+  await expect.poll(() => colourShare(page, [79, 143, 220]), { message: 'object pixels' }).toBeGreaterThan(0.003);
 
   expect(errors).toEqual([]);
 });

@@ -1,22 +1,23 @@
-import { DecisionLog, makeDecision, type Decision, type DecisionRecord } from '../core/review/decisions';
+import { DecisionLog, makeDecision, makeUndo, type Decision, type DecisionRecord } from '../core/review/decisions';
 import { parseDecisionsFile } from '../core/review/exportDecisions';
 import type { FilterRules } from '../core/review/filterRules';
 import { metricValuesAt } from '../core/review/metricTable';
 import { exportPresets, mergePresets, parsePresetsFile, removePreset, upsertPreset, type FilterPreset } from '../core/review/presets';
 import { normalizeReasons } from '../core/review/reasons';
 import type { QueueOrder } from '../core/review/reviewQueue';
-import { appendRecords, clearDecisions as clearStoredDecisions, recordDecision, removeImport, saveImport, undoLast, loadImports } from '../storage/decisionStore';
+import { appendRecords, clearDecisions as clearStoredDecisions, removeImport, saveImport, loadImports } from '../storage/decisionStore';
 import { saveAnnotator, savePresets, saveReasons } from '../storage/settingsStore';
 import { guard } from '../storage/storageError';
 import { useDatasetStore } from './datasetStore';
 import { nextQueueRow, stepInRows } from './reviewDerive';
-import { addRecords, announceClear, currentDataset, currentReviewDb, currentSettingsDb, reloadLog } from './reviewSession';
+import { saveRecord, savesSettled } from './decisionSaving';
+import { addRecords, announceClear, currentDataset, currentJournal, currentReviewDb, currentSettingsDb, reloadLog } from './reviewSession';
 import { errorMessage, pushError, recompute, useReviewStore, type ReviewState } from './reviewStore';
 
 const get = useReviewStore.getState;
 const set = useReviewStore.setState;
 
-// Decisions and undos run one after another: a second key press acts on the grasp the first moved to.
+// Clearing runs after what was asked before it (decisions are not queued: each starts its own write).
 let chain: Promise<unknown> = Promise.resolve();
 function serial<T>(f: () => Promise<T>): Promise<T | undefined> {
   const run = chain.then(f).catch((e) => {
@@ -28,13 +29,17 @@ function serial<T>(f: () => Promise<T>): Promise<T | undefined> {
 }
 
 /** Resolves when every decision asked for so far is written (tests, export). */
-export const decisionsSettled = () => chain;
+export const decisionsSettled = async () => {
+  await savesSettled();
+  await chain;
+};
 
 /**
  * Records accept/reject/skip for the selected grasp and moves to the next undecided grasp in the
- * queue. The move happens at once, in the key's own task (a busy main thread would otherwise
- * delay it by the IndexedDB round trip); the write is queued behind earlier writes and, should
- * it fail, the decision is taken back out of the view and the failure shown.
+ * queue. Everything happens in the key's own task: the record is journaled, its IndexedDB write
+ * started and the selection moved, so a second key press acts on the grasp the first moved to
+ * and a reload right after still finds the decision. Should the write fail, the decision is taken
+ * back out of the view and the failure shown.
  */
 export function decide(decision: Decision): Promise<unknown> {
   const db = currentReviewDb();
@@ -60,27 +65,25 @@ export function decide(decision: Decision): Promise<unknown> {
     note: draft.note.trim(),
     metrics: metricValuesAt(s.table, row),
   });
+  const saved = saveRecord(db, currentJournal(), record);
   addRecords([record]);
   moveOn(row);
-  return serial(async () => {
-    try {
-      await recordDecision(db, record);
-    } catch (e) {
-      withdrawUnsaved(record, row);
-      throw e;
-    }
+  return saved.catch((e) => {
+    withdrawUnsaved(record);
+    set({ draft: { grasp: record.grasp, reasons: record.reasons, note: record.note } });
+    useDatasetStore.getState().select(row);
+    pushError(errorMessage(e));
   });
 }
 
-function withdrawUnsaved(record: DecisionRecord, row: number): void {
+/** Takes a record whose write failed back out of the view. */
+function withdrawUnsaved(record: DecisionRecord): void {
   const s = get();
   set({
     log: new DecisionLog(s.log.all().filter((r) => r.id !== record.id)),
     logVersion: s.logVersion + 1,
-    draft: { grasp: record.grasp, reasons: record.reasons, note: record.note },
   });
   recompute('decisions');
-  useDatasetStore.getState().select(row);
 }
 
 function moveOn(row: number): void {
@@ -93,25 +96,34 @@ function moveOn(row: number): void {
   useDatasetStore.getState().select(next.row);
 }
 
-/** Withdraws this annotator's last decision (an appended undo record) and goes back to its grasp. */
+/**
+ * Withdraws this annotator's last decision (an appended undo record) and goes back to its grasp.
+ * The target is the last decision this page knows of (its own, saved or still saving, and those
+ * that arrived from other tabs), so backspace right after a burst undoes what the user sees last.
+ */
 export function undo(): Promise<unknown> {
-  return serial(async () => {
-    const db = currentReviewDb();
-    const s = get();
-    if (!db || !s.table) return;
-    if (!s.annotator.trim()) {
-      set({ notice: 'Nothing to undo: no annotator is set.' });
-      return;
-    }
-    const withdrawn = await undoLast(db, s.annotator);
-    if (!withdrawn) {
-      set({ notice: 'Nothing to undo.' });
-      return;
-    }
-    const row = s.table.indexOf.get(withdrawn.grasp);
-    if (row !== undefined) useDatasetStore.getState().select(row);
-    // The reasons and note come back so a slip of the key does not cost the typing.
-    set({ draft: { grasp: withdrawn.grasp, reasons: withdrawn.reasons, note: withdrawn.note } });
+  const db = currentReviewDb();
+  const s = get();
+  if (!db || !s.table) return Promise.resolve();
+  if (!s.annotator.trim()) {
+    set({ notice: 'Nothing to undo: no annotator is set.' });
+    return Promise.resolve();
+  }
+  const target = s.log.lastUndoable(s.annotator);
+  if (!target) {
+    set({ notice: 'Nothing to undo.' });
+    return Promise.resolve();
+  }
+  const record = makeUndo(target, s.annotator);
+  const saved = saveRecord(db, currentJournal(), record);
+  addRecords([record]);
+  const row = s.table.indexOf.get(target.grasp);
+  if (row !== undefined) useDatasetStore.getState().select(row);
+  // The reasons and note come back so a slip of the key does not cost the typing.
+  set({ draft: { grasp: target.grasp, reasons: target.reasons, note: target.note } });
+  return saved.catch((e) => {
+    withdrawUnsaved(record);
+    pushError(errorMessage(e));
   });
 }
 
@@ -288,6 +300,8 @@ export function clearDecisions(): Promise<unknown> {
   return serial(async () => {
     const db = currentReviewDb();
     if (!db) return;
+    await savesSettled();
+    currentJournal()?.clear();
     await clearStoredDecisions(db);
     await reloadLog();
     announceClear();

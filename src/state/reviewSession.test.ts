@@ -2,6 +2,15 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { LoadedDataset } from '../core/dataset/loadDataset';
 import { emptyMetrics } from '../core/metrics/types';
+import { makeDecision } from '../core/review/decisions';
+import { DecisionJournal } from '../storage/decisionJournal';
+import { datasetKey } from '../storage/datasetKey';
+import { loadDecisions } from '../storage/decisionStore';
+import { MemoryStorage } from '../storage/memoryStorage';
+
+// The page's localStorage, where the session keeps its write-ahead journal.
+const storage = new MemoryStorage();
+(globalThis as { localStorage?: unknown }).localStorage = storage;
 
 // The scene worker does not exist in Node; prefetching is checked by what it is asked for.
 const prefetched: string[] = [];
@@ -13,10 +22,10 @@ const { useReviewStore } = await import('./reviewStore');
 const { startReviewSession } = await import('./reviewSession');
 const actions = await import('./reviewActions');
 
-function dataset(): LoadedDataset {
+function dataset(name = 'session test'): LoadedDataset {
   const grasp = (id: string, object: string) => ({ id, object, hand: 'shadow', root: { position: [0, 0, 0], quaternion: [0, 0, 0, 1] }, joints: {}, source: 'manifest.json' });
   return {
-    name: 'session test',
+    name,
     manifestUrl: 'https://example.org/session/manifest.json',
     hands: { shadow: { spec: { builtin: 'shadowhand' } } },
     objects: { mug: { spec: { mesh: 'mug.obj', category: 'mug' }, meshUrl: 'https://example.org/session/mug.obj' }, pen: { spec: { mesh: 'pen.obj', category: 'pen' }, meshUrl: 'https://example.org/session/pen.obj' } },
@@ -106,3 +115,57 @@ describe('review session (fake IndexedDB)', () => {
     expect(useReviewStore.getState().log.size).toBe(4);
   });
 });
+
+describe('decisions survive the page closing (fake IndexedDB, in-memory localStorage)', () => {
+  let stop: () => void;
+  const name = 'burst test';
+  const key = datasetKey('https://example.org/session/manifest.json', name);
+  // A decision the previous page made and journaled but never got into IndexedDB.
+  const leftOver = makeDecision({ grasp: 'g3', decision: 'reject', annotator: 'dana', note: 'from before the reload' });
+  beforeAll(async () => {
+    new DecisionJournal(key, storage).write(leftOver);
+    useReviewStore.setState({ dbReady: false, annotator: 'dana' });
+    useDatasetStore.setState({ dataset: dataset(name), status: 'ready', selected: 0 });
+    stop = startReviewSession();
+    await until(() => useReviewStore.getState().dbReady, 'the decision database');
+  });
+  afterAll(() => stop());
+
+  it('replays the journal left by the last page before the decisions are shown', async () => {
+    const s = useReviewStore.getState();
+    expect(s.datasetKey).toBe(key);
+    await until(() => useReviewStore.getState().log.size === 1, 'the replayed record');
+    expect(useReviewStore.getState().log.latest('g3')).toEqual(leftOver);
+    expect(useReviewStore.getState().notice).toMatch(/^1 decision made just before the page closed was restored/);
+    expect(new DecisionJournal(key, storage).pending()).toEqual([]);
+  });
+
+  it('a burst of key presses: each is journaled and moves on at once, shown unsaved until committed', async () => {
+    const journal = new DecisionJournal(key, storage);
+    const made = [actions.decide('accept'), actions.decide('skip'), actions.decide('reject')];
+    // Nothing awaited yet: the decisions are in the view and the journal, none committed.
+    const s = useReviewStore.getState();
+    expect(['g0', 'g1', 'g2'].map((g) => s.log.state(g))).toEqual(['accept', 'skip', 'reject']);
+    expect(s.unsaved.size).toBe(3);
+    expect([...s.unsaved.values()].sort()).toEqual(['g0', 'g1', 'g2']);
+    expect(journal.pending().map((r) => r.grasp)).toEqual(['g0', 'g1', 'g2']);
+    await Promise.all(made);
+    await actions.decisionsSettled();
+    expect(useReviewStore.getState().unsaved.size).toBe(0);
+    expect(journal.pending()).toEqual([]);
+  });
+
+  it('undo right after a decision withdraws that decision, before either is committed', async () => {
+    useDatasetStore.getState().select(0);
+    const decided = actions.decide('reject');
+    const undone = actions.undo();
+    expect(selectedId()).toBe('g0');
+    expect(useReviewStore.getState().log.state('g0')).toBe('accept');
+    await Promise.all([decided, undone]);
+    await actions.decisionsSettled();
+    const db = (await import('./reviewSession')).currentReviewDb()!;
+    const g0 = (await loadDecisions(db)).filter((r) => r.grasp === 'g0').map((r) => r.decision);
+    expect(g0).toEqual(['accept', 'reject', 'undo']);
+  });
+});
+

@@ -3,10 +3,12 @@ import { DecisionLog, type DecisionRecord } from '../core/review/decisions';
 import { buildMetricTable, updateMetrics } from '../core/review/metricTable';
 import { upcoming } from '../core/review/reviewQueue';
 import { datasetKey } from '../storage/datasetKey';
-import { loadDecisions, loadImports, subscribeDecisions } from '../storage/decisionStore';
+import { browserJournalStorage, DecisionJournal } from '../storage/decisionJournal';
+import { loadDecisions, loadImports, replayJournal, subscribeDecisions } from '../storage/decisionStore';
 import { openReviewDb, type ReviewDb } from '../storage/reviewDb';
 import { openSettingsDb, subscribeSettings, type SettingsDb } from '../storage/settingsStore';
 import { useDatasetStore } from './datasetStore';
+import { warnIfUnsaved } from './decisionSaving';
 import { useMetricsStore } from './metricsStore';
 import { metricRowsFromStore, stepInRows } from './reviewDerive';
 import { errorMessage, pushError, recompute, useReviewStore } from './reviewStore';
@@ -20,12 +22,14 @@ import { prefetchGrasp } from './sceneStore';
 
 let settingsDb: SettingsDb | null = null;
 let reviewDb: ReviewDb | null = null;
+let journal: DecisionJournal | null = null;
 let attached: LoadedDataset | null = null;
 let attachToken = 0;
 let stopDecisions: (() => void) | null = null;
 let clearChannel: BroadcastChannel | null = null;
 
 export const currentReviewDb = () => reviewDb;
+export const currentJournal = () => journal;
 export const currentSettingsDb = () => settingsDb;
 export const currentDataset = () => attached;
 
@@ -63,6 +67,7 @@ function detach(): void {
   clearChannel = null;
   reviewDb?.close();
   reviewDb = null;
+  journal = null;
   attached = null;
 }
 
@@ -96,6 +101,16 @@ async function attach(dataset: LoadedDataset | null): Promise<void> {
       return;
     }
     reviewDb = db;
+    journal = new DecisionJournal(key, browserJournalStorage());
+    // Decisions made just before the last page closed (reload, crash) that IndexedDB did not get.
+    try {
+      const restored = await replayJournal(db, journal);
+      if (restored && token === attachToken)
+        useReviewStore.setState({ notice: `${restored} decision${restored === 1 ? '' : 's'} made just before the page closed ${restored === 1 ? 'was' : 'were'} restored.` });
+    } catch (e) {
+      if (token === attachToken) pushError(errorMessage(e));
+    }
+    if (token !== attachToken) return;
     const imports = await loadImports(db);
     if (token !== attachToken) return;
     useReviewStore.setState({ imports });
@@ -186,6 +201,10 @@ export function startReviewSession(): () => void {
       }),
     );
     stops.push(useMetricsStore.subscribe((s, prev) => s.version !== prev.version && onMetricsChanged()));
+    if (typeof window !== 'undefined') {
+      window.addEventListener('beforeunload', warnIfUnsaved);
+      stops.push(() => window.removeEventListener('beforeunload', warnIfUnsaved));
+    }
     void attach(useDatasetStore.getState().dataset).then(onSelectionChanged);
     teardown = () => {
       stops.forEach((f) => f());

@@ -38,6 +38,8 @@ export interface ReviewState {
   presets: FilterPreset[];
   /** the reasons and note being entered for `draft.grasp` */
   draft: { grasp: string | null; reasons: string[]; note: string };
+  /** decision records whose IndexedDB write has not committed yet: record id -> grasp */
+  unsaved: ReadonlyMap<string, string>;
   /** storage and file errors, shown in a banner until dismissed */
   errors: string[];
   /** transient confirmations (imports, end of queue) */
@@ -71,6 +73,7 @@ export const useReviewStore = create<ReviewState>(() => ({
   reasons: [...DEFAULT_REASONS],
   presets: [],
   draft: { grasp: null, reasons: [], note: '' },
+  unsaved: new Map(),
   errors: [],
   notice: null,
   imports: [],

@@ -27,12 +27,22 @@ interface LinkState {
 
 export const useLinkStore = create<LinkState>(() => ({ problems: [], localName: null, datasetParam: null }));
 
-/** Pushes closer together than this replace the entry instead: holding an arrow key is one step back. */
-const PUSH_COALESCE_MS = 250;
+/**
+ * Grasps changed by a held key (auto-repeat) replace the history entry instead of pushing one:
+ * holding an arrow key is one step back. Decided by what the user did, not by timing.
+ */
+let heldKey = false;
+export function asHeldKey(f: () => void): void {
+  heldKey = true;
+  try {
+    f();
+  } finally {
+    heldKey = false;
+  }
+}
 
 let pendingGrasp: string | null = null;
 let lastGrasp: string | null = null;
-let lastPushAt = 0;
 let started = false;
 
 function viewDefaults(): Record<string, unknown> {
@@ -101,10 +111,7 @@ function onDatasetChange(): void {
   if (id === null || id === lastGrasp) return;
   const first = lastGrasp === null;
   lastGrasp = id;
-  const now = performance.now();
-  const push = !first && now - lastPushAt > PUSH_COALESCE_MS;
-  if (push) lastPushAt = now;
-  write(push ? 'push' : 'replace');
+  write(!first && !heldKey ? 'push' : 'replace');
 }
 
 /** Which dataset a link or the page shows: a URL (or the sample, '') or a local folder. */
@@ -179,7 +186,6 @@ export function startUrlSync(): void {
 
 /** A new history entry for another dataset: its own URL, the current toggles and filters, no grasp or camera yet. */
 function pushLink(source: Pick<ViewLink, 'dataset' | 'local'>): void {
-  lastPushAt = performance.now();
   const link = { ...currentLink(), ...source, grasp: undefined, cam: undefined };
   window.history.pushState(null, '', window.location.pathname + buildSearch(window.location.search, link, viewDefaults()));
 }

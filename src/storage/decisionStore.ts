@@ -1,14 +1,16 @@
 import { liveQuery } from 'dexie';
 import { makeDecision, makeUndo, type DecisionRecord, type NewDecision } from '../core/review/decisions';
 import type { DecisionsFile } from '../core/review/exportDecisions';
+import type { DecisionJournal } from './decisionJournal';
 import type { LatestRow, ReviewDb, StoredRecord } from './reviewDb';
 import { guard, toStorageError, type StorageError } from './storageError';
 
 /*
- * Decisions are written the moment they are made, each in one IndexedDB transaction that appends
- * the record and refreshes the grasp's latest-decision row. IndexedDB serialises read-write
- * transactions on the same stores, also across tabs, so concurrent writers never lose a record
- * and the latest row always reflects every record of its grasp.
+ * Decisions are written the moment they are made: the record in a transaction of its own, started
+ * in the key's task (`startRecordWrite`), then the grasp's latest-decision row recomputed from its
+ * records. IndexedDB serialises read-write transactions on the same stores, also across tabs, so
+ * concurrent writers never lose a record and a refreshed latest row reflects every record of its
+ * grasp. The write-ahead journal (decisionJournal.ts) covers the moment before the commit.
  */
 
 /** Saves a new decision; resolves once it is committed. */
@@ -16,6 +18,67 @@ export async function recordDecision(db: ReviewDb, decision: NewDecision | Decis
   const record = 'id' in decision ? decision : makeDecision(decision);
   await guard('save the decision', () => appendRecords(db, [record]));
   return record;
+}
+
+/**
+ * Starts saving one record now, in the caller's task: one transaction holding a single add, so
+ * nothing waits for an earlier write, a read or a queue. The transaction is committed explicitly
+ * right after the add, so the browser writes it without first handing the add's result back to
+ * this page's (busy) main thread. Resolves once committed. A record whose id is already stored
+ * (replayed from the journal by another tab) counts as saved. The grasp's latest row is refreshed
+ * afterwards (`refreshLatestRows`): it is an index derived from the records, rebuilt on replay if
+ * that step is lost.
+ */
+export function startRecordWrite(db: ReviewDb, record: DecisionRecord): Promise<void> {
+  let write: Promise<unknown>;
+  try {
+    write = db.transaction('rw', db.records, (tx) => {
+      // Its failure fails the transaction, which is what the caller sees.
+      db.records.add({ ...record }).catch(() => undefined);
+      tx.idbtrans.commit?.();
+    });
+  } catch (e) {
+    return Promise.reject(toStorageError(e, 'save the decision'));
+  }
+  return write.then(
+    () => undefined,
+    (e) => {
+      if (isDuplicateId(e)) return;
+      throw toStorageError(e, 'save the decision');
+    },
+  );
+}
+
+function isDuplicateId(e: unknown): boolean {
+  for (let x = e as { name?: string; inner?: unknown } | null | undefined, k = 0; x && k < 4; k++, x = x.inner as typeof x) {
+    if (x.name === 'ConstraintError') return true;
+  }
+  return false;
+}
+
+/** Recomputes the latest-decision rows of some grasps from their records, in one transaction. */
+export async function refreshLatestRows(db: ReviewDb, grasps: Iterable<string>): Promise<void> {
+  const list = [...new Set(grasps)];
+  if (list.length === 0) return;
+  await guard('update the latest decisions', () =>
+    db.transaction('rw', db.records, db.latest, async () => {
+      for (const grasp of list) await refreshLatest(db, grasp);
+    }),
+  );
+}
+
+/**
+ * Writes what the journal still holds (decisions made just before a reload, a crash or a killed
+ * browser) into the database and empties it. Idempotent: records already stored are skipped.
+ * Returns how many records were missing from the database.
+ */
+export async function replayJournal(db: ReviewDb, journal: DecisionJournal): Promise<number> {
+  const pending = journal.pending();
+  if (pending.length === 0) return 0;
+  const added = await guard('restore the decisions saved just before the page closed', () => appendRecords(db, pending));
+  await refreshLatestRows(db, pending.map((r) => r.grasp));
+  for (const r of pending) journal.remove(r.id);
+  return added;
 }
 
 /**

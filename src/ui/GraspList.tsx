@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useDatasetStore } from '../state/datasetStore';
 import { useReviewStore } from '../state/reviewStore';
 import { setShowAll } from '../state/reviewActions';
+import { graspSaving } from '../state/decisionSaving';
 import { DecisionBadge } from './review/DecisionBadge';
 
 const ROW_HEIGHT = 28;
@@ -19,6 +20,7 @@ export function GraspList() {
   const reviewRows = useReviewStore((s) => (s.table && s.table.n === grasps.length ? s.rows : null));
   const log = useReviewStore((s) => s.log);
   useReviewStore((s) => s.logVersion);
+  const unsaved = useReviewStore((s) => s.unsaved);
   const rows = showAll ? null : reviewRows;
   const count = rows ? rows.length : grasps.length;
   const position = rows ? rows.indexOf(selected) : selected;
@@ -71,7 +73,7 @@ export function GraspList() {
                 <span className="grasp-id" title={g.id}>{g.id}</span>
                 <span>{category}</span>
                 <span>{g.hand}</span>
-                <DecisionBadge state={log.state(g.id)} />
+                <DecisionBadge state={log.state(g.id)} saving={graspSaving(unsaved, g.id)} />
               </div>
             );
           })}

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { asHeldKey } from '../state/urlState';
 import { actionForKey, isTypingTarget } from './actions';
 
 export function useKeyboardActions(): void {
@@ -8,7 +9,8 @@ export function useKeyboardActions(): void {
       const action = actionForKey(e.key);
       if (!action) return;
       e.preventDefault();
-      action.perform();
+      if (e.repeat) asHeldKey(() => action.perform());
+      else action.perform();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -176,21 +176,7 @@ describe('on a large synthetic table', () => {
     const withoutPd = evaluate({ ...rules, metrics: { ...rules.metrics, penetration_depth_cm: undefined }, perCategory: { cat2: { contact_ratio_pct: { min: null } }, cat4: rules.perCategory.cat4 } }, table, codes);
     expect(Array.from(exceptPd)).toEqual(Array.from(withoutPd.pass));
   });
-
-  it('re-evaluates 100,000 grasps well under 200 ms', () => {
-    const big = syntheticReviewTable(100_000, 3);
-    const bigCodes = new Uint8Array(big.n);
-    evaluate(rules, big, bigCodes);
-    const ms: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      const t = performance.now();
-      evaluate({ ...rules, text: 'web' }, big, bigCodes);
-      ms.push(performance.now() - t);
-    }
-    ms.sort((a, b) => a - b);
-    console.log(`evaluate over 100k grasps (with text search): median ${ms[2].toFixed(1)} ms`);
-    expect(ms[2]).toBeLessThan(200);
-  });
+  // Its speed over 100,000 grasps is measured by `npm run bench` (scripts/bench-large.ts), not asserted here.
 });
 
 describe('summaries and validation', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSampleDataset, type SampleFile } from './buildSampleDataset';
+import { buildSampleDataset, prepareSampleHands, sampleCategory, type SampleFile } from './buildSampleDataset';
 import { loadDataset } from '../dataset/loadDataset';
 import { memoryIO } from '../dataset/memoryIO';
 import { loadBuiltinHand, poseHand } from '../hands';
@@ -22,11 +22,26 @@ describe('sample dataset', async () => {
   const { files } = await buildSampleDataset(opts);
   const dataset = await loadDataset(BASE + 'manifest.json', io(files));
 
-  it('is deterministic', async () => {
-    const again = await buildSampleDataset(opts);
-    expect(again.files.map((f) => f.path)).toEqual(files.map((f) => f.path));
-    again.files.forEach((f, i) => expect(Buffer.from(f.data as Uint8Array | string)).toEqual(Buffer.from(files[i].data as Uint8Array | string)));
-  });
+  // One category made again, alone and with freshly prepared hands, gives the bytes it has inside
+  // the two-category build: the sample is deterministic and a category does not depend on which
+  // others are made with it (scripts/generate-sample.ts makes them on separate cores). Half the
+  // work of the second full build this test used to make.
+  it('is deterministic, whichever categories are made with it', async () => {
+    const alone = sampleCategory('syringe', 1, await prepareSampleHands(), { graspsPerObjectPerHand: opts.graspsPerObjectPerHand });
+    expect(alone.files.length).toBeGreaterThan(1);
+    for (const f of alone.files) {
+      const built = files.find((x) => x.path === f.path);
+      expect(built, f.path).toBeDefined();
+      expect(Buffer.from(f.data as Uint8Array | string)).toEqual(Buffer.from(built!.data as Uint8Array | string));
+    }
+    for (const [hand, grasps] of Object.entries(alone.grasps)) {
+      const shard = files.find((x) => x.path === `grasps/${hand}.jsonl`)!.data as string;
+      const lines = shard.trimEnd().split('\n').filter((l) => JSON.parse(l).object === 'syringe');
+      expect(lines).toHaveLength(opts.graspsPerObjectPerHand);
+      expect(lines).toEqual(grasps.map((g) => JSON.stringify(g)));
+    }
+    // 14-22 s measured on a busy 2-core machine (several times an idle one): the budget catches a hang.
+  }, 180_000);
 
   it('loads without issues through the normal loader, every grasp with a reconstruction', () => {
     expect(dataset.issues).toEqual([]);

@@ -3,11 +3,13 @@ import { failureReasons } from '../../core/review/filterRules';
 import { queueProgress } from '../../core/review/reviewQueue';
 import { decisionsPerMinute } from '../../core/review/throughput';
 import { useDatasetStore } from '../../state/datasetStore';
+import { graspSaving } from '../../state/decisionSaving';
 import { decide, setNote, setReasons, toggleReason, undo } from '../../state/reviewActions';
 import { useReviewStore } from '../../state/reviewStore';
 import { actions } from '../actions';
 import { DecisionBadge } from './DecisionBadge';
 import { DecisionHistory } from './DecisionHistory';
+import { SaveState } from './SaveState';
 import { keyLabel } from './keyLabel';
 import { QueueOrderPicker } from './QueueOrderPicker';
 
@@ -25,6 +27,7 @@ export function ReviewTab() {
   const log = useReviewStore((s) => s.log);
   const annotator = useReviewStore((s) => s.annotator);
   const dbReady = useReviewStore((s) => s.dbReady);
+  const unsaved = useReviewStore((s) => s.unsaved);
   const grasp = table && selected < table.n ? table.ids[selected] : null;
   if (!table || !grasp) return <p className="muted">No grasp selected.</p>;
   const state = log.state(grasp);
@@ -39,7 +42,7 @@ export function ReviewTab() {
         </button>
       </div>
       <div className="review-state">
-        <DecisionBadge state={state} /> <span data-testid="decision-state">{state}</span>
+        <DecisionBadge state={state} saving={graspSaving(unsaved, grasp)} /> <span data-testid="decision-state">{state}</span>
         <FilterVerdict row={selected} />
       </div>
       <div className="decision-buttons" role="group" aria-label="Decision">
@@ -56,6 +59,7 @@ export function ReviewTab() {
           Undo <kbd>⌫</kbd>
         </button>
       </div>
+      <SaveState />
       <ReasonsEditor />
       <NoteField />
       <Progress />
