@@ -4,6 +4,7 @@ import { useDatasetStore } from '../state/datasetStore';
 import { useReviewStore } from '../state/reviewStore';
 import { setShowAll } from '../state/reviewActions';
 import { DecisionBadge } from './review/DecisionBadge';
+import { ownEntry } from '../core/dataset/ownEntry';
 
 const ROW_HEIGHT = 28;
 
@@ -57,7 +58,7 @@ export function GraspList() {
             const index = rows ? rows[item.index] : item.index;
             const row = { index, start: item.start };
             const g = grasps[row.index];
-            const category = dataset.objects[g.object]?.spec.category ?? g.object;
+            const category = ownEntry(dataset.objects, g.object)?.spec.category ?? g.object;
             return (
               <div
                 key={g.id}

@@ -9,6 +9,7 @@ import { computeGraspMetrics } from './computeGraspMetrics';
 import { Hasher } from './hash';
 import { resolveParams, type MetricsParams } from './params';
 import { emptyMetrics, errorColumn, type GraspMetricsRow, type MetricsOverlay } from './types';
+import { ownEntry } from '../dataset/ownEntry';
 
 /** The part of a loaded dataset a metrics worker needs (plain data, sent once per worker). */
 export type MetricsDatasetContext = Pick<LoadedDataset, 'hands' | 'objects' | 'manifestUrl'>;
@@ -73,8 +74,8 @@ export class MetricsService {
     const fail = (msg: string, cacheKey = ''): ServiceRow => ({ id: grasp.id, ...emptyMetrics(msg), cacheKey, ms: performance.now() - t0 });
     const ctx = this.ctx;
     if (!ctx) return fail('metrics worker was not configured with a dataset');
-    const objectEntry = ctx.objects[grasp.object];
-    const handEntry = ctx.hands[grasp.hand];
+    const objectEntry = ownEntry(ctx.objects, grasp.object);
+    const handEntry = ownEntry(ctx.hands, grasp.hand);
     if (!objectEntry) return fail(`unknown object "${grasp.object}"`);
     if (!handEntry) return fail(`unknown hand "${grasp.hand}"`);
 
