@@ -12,6 +12,7 @@ import {
 } from './schema';
 import { resolveUrl, fileLabel } from './resolveUrl';
 import { parseShard } from './parseShard';
+import { jsonDepthExceeds, MAX_JSON_DEPTH } from './jsonDepth';
 import { limitFor, type ReadLimit, type ReadLimits } from './readLimits';
 import { keyRecord, ownEntry } from './ownEntry';
 import { hostOf, pathScope } from './pathScope';
@@ -96,6 +97,7 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   } catch (e) {
     throw new DatasetLoadError(manifestLabel, `cannot read the manifest (${errorText(e)})`);
   }
+  if (jsonDepthExceeds(text)) throw new DatasetLoadError(manifestLabel, `JSON nested more than ${MAX_JSON_DEPTH} levels deep (limit)`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
