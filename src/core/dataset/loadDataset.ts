@@ -11,8 +11,8 @@ import {
   type ObjectSpec,
 } from './schema';
 import { resolveUrl, fileLabel } from './resolveUrl';
-import { parseShard } from './parseShard';
-import { jsonDepthExceeds, MAX_JSON_DEPTH } from './jsonDepth';
+import { shardEntries, type ShardEntry } from './parseShard';
+import { nestedDeeperThan, MAX_JSON_DEPTH } from './jsonDepth';
 import { limitFor, type ReadLimit, type ReadLimits } from './readLimits';
 import { keyRecord, ownEntry } from './ownEntry';
 import { hostOf, pathScope } from './pathScope';
@@ -81,8 +81,11 @@ export interface LoadOptions {
  */
 export const MAX_ISSUES_PER_FILE = 100;
 
-/** Validating many grasps is chunked so the page stays responsive while a large shard loads. */
-const GRASPS_PER_SLICE = 1000;
+/**
+ * Validation yields to the event loop every so many entries (cancellation, progress messages);
+ * it runs in a worker, so slices can be long: each yield costs a clamped timer.
+ */
+const GRASPS_PER_SLICE = 10_000;
 const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
@@ -97,7 +100,6 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   } catch (e) {
     throw new DatasetLoadError(manifestLabel, `cannot read the manifest (${errorText(e)})`);
   }
-  if (jsonDepthExceeds(text)) throw new DatasetLoadError(manifestLabel, `JSON nested more than ${MAX_JSON_DEPTH} levels deep (limit)`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -178,6 +180,10 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
       report(manifestLabel, `objects.${id}: ${formatIssues(parsed.error)}`);
       continue;
     }
+    if (nestedDeeperThan(parsed.data.meta)) {
+      report(manifestLabel, `objects.${id}: meta is nested more than ${MAX_JSON_DEPTH} levels deep (limit)`);
+      continue;
+    }
     const meshUrl = resolveUrl(manifestUrl, parsed.data.mesh);
     checkScope(manifestLabel, `objects.${id}: mesh`, parsed.data.mesh, meshUrl);
     objects[id] = { spec: parsed.data, meshUrl };
@@ -185,18 +191,23 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
 
   const grasps: ResolvedGrasp[] = [];
   const seen = new Set<string>();
-  const addGrasps = async (list: { value: unknown; where: string }[], sourceUrl: string) => {
+  const addGrasps = async (list: Iterable<ShardEntry>, sourceUrl: string) => {
     const label = fileLabel(sourceUrl, manifestUrl);
     // Duplicates are counted, not listed one by one; checked before validation since a shard of
     // copies would otherwise be validated in full only to be dropped.
     let duplicates = 0;
     let firstDuplicate = '';
     let n = 0;
-    for (const { value, where } of list) {
-      if (++n % GRASPS_PER_SLICE === 0 && list.length > GRASPS_PER_SLICE) {
+    for (const entry of list) {
+      if (++n % GRASPS_PER_SLICE === 0) {
         await nextTick();
         if (opts.signal?.aborted) throw new DOMException('Loading cancelled', 'AbortError');
       }
+      if (entry.error !== undefined) {
+        report(label, entry.error);
+        continue;
+      }
+      const { value, where } = entry;
       const idGuess = isRecord(value) && typeof value.id === 'string' ? value.id : undefined;
       if (idGuess !== undefined && seen.has(idGuess)) {
         if (duplicates++ === 0) firstDuplicate = `${where}: duplicate grasp id ${JSON.stringify(idGuess)}`;
@@ -208,6 +219,10 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
         continue;
       }
       const g = parsed.data;
+      if (nestedDeeperThan(g.meta)) {
+        report(label, `${where}: grasp "${g.id}": meta is nested more than ${MAX_JSON_DEPTH} levels deep (limit)`, g.id);
+        continue;
+      }
       if (!ownEntry(hands, g.hand)) {
         report(label, `${where}: grasp "${g.id}" refers to unknown hand "${g.hand}"`, g.id);
         continue;
@@ -283,9 +298,7 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
     }
     delete fetches[i];
     if (shardText !== null) {
-      const { items, errors } = parseShard(shardText, url);
-      for (const err of errors) report(label, err);
-      await addGrasps(items, url);
+      await addGrasps(shardEntries(shardText, url), url);
     }
     if (opts.signal?.aborted) throw new DOMException('Loading cancelled', 'AbortError');
     opts.onProgress?.(i + 1, shardRefs.length, label);

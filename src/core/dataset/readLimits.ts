@@ -81,7 +81,8 @@ export async function readCapped(
     if (done) break;
     loaded += value.byteLength;
     if (limit && loaded > limit.maxBytes) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: a cancelled decompression pipe need not settle promptly, and nothing waits on it.
+      reader.cancel().catch(() => {});
       throw new FileTooLargeError(limit, loaded);
     }
     chunks.push(value);
