@@ -1,5 +1,5 @@
 import type { DatasetIO } from './loadDataset';
-import { checkSize, gunzipCapped, isGzipPath, readCapped, type ReadLimit } from './readLimits';
+import { checkSize, readCapped, type ReadLimit } from './readLimits';
 
 const ALLOWED = /^(https?:|blob:)/i;
 
@@ -68,11 +68,6 @@ export function fetchIO(opts: FetchIOOptions = {}): DatasetIO {
   const httpError = (res: Response) => new Error(`HTTP ${res.status}${res.status === 404 ? ' not found' : ''}`);
 
   const get = async (url: string, limit?: ReadLimit): Promise<ArrayBuffer> => {
-    const bytes = await getRaw(url, limit);
-    return isGzipPath(url) ? gunzipCapped(bytes, limit) : bytes;
-  };
-
-  const getRaw = async (url: string, limit?: ReadLimit): Promise<ArrayBuffer> => {
     if (!ALLOWED.test(url)) throw new Error(`refusing to load "${url.slice(0, 80)}": only http(s) URLs are allowed`);
     const store = CACHEABLE.test(url) ? await openCache() : null;
     if (store) {

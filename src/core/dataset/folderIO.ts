@@ -1,7 +1,7 @@
 import { detectImportKindFromPaths } from '../importers/detectImportKind';
 import type { ImportKind } from '../importers/types';
 import type { DatasetIO } from './loadDataset';
-import { checkSize, gunzipCapped, isGzipPath, type ReadLimit } from './readLimits';
+import { checkSize, type ReadLimit } from './readLimits';
 
 /** What a dropped or picked file offers (a File, a Blob, or a stand-in in tests). */
 export interface BlobLike {
@@ -49,22 +49,22 @@ export function folderIO(files: Record<string, BlobLike>, fallback?: DatasetIO):
     if (!file) throw new Error(`not found in the opened folder: ${path}`);
     return file;
   };
-  const bytes = async (f: BlobLike, url: string, limit?: ReadLimit): Promise<ArrayBuffer> => {
+  const bytes = async (f: BlobLike, limit?: ReadLimit): Promise<ArrayBuffer> => {
     if (f.size !== undefined) checkSize(f.size, limit);
     const raw = await f.arrayBuffer();
     checkSize(raw.byteLength, limit);
-    return isGzipPath(url) ? gunzipCapped(raw, limit) : raw;
+    return raw;
   };
   return {
     fetchText: async (url, limit) => {
       const f = get(url);
       if (!f) return fallback!.fetchText(url, limit);
-      if (!limit && !isGzipPath(url)) return f.text();
-      return new TextDecoder().decode(await bytes(f, url, limit));
+      if (!limit) return f.text();
+      return new TextDecoder().decode(await bytes(f, limit));
     },
     fetchBytes: async (url, limit) => {
       const f = get(url);
-      return f ? bytes(f, url, limit) : fallback!.fetchBytes(url, limit);
+      return f ? bytes(f, limit) : fallback!.fetchBytes(url, limit);
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Caps on decoded file sizes, so a small compressed file that inflates to gigabytes (a gzip
- * bomb served with Content-Encoding, or a local .gz) is stopped while it streams instead of
+ * bomb served with Content-Encoding: gzip) is stopped while it streams instead of
  * freezing the tab. Documented in docs/dataset-format.md; overridable per page with URL
  * parameters (maxManifestMB, maxShardMB, maxMeshMB, maxUrdfMB) and per call in code.
  */
@@ -95,19 +95,4 @@ export async function readCapped(
     at += c.byteLength;
   }
   return out.buffer;
-}
-
-/** `.gz` files (a local folder, a server without Content-Encoding) are inflated here, capped. */
-export function isGzipPath(url: string): boolean {
-  return /\.gz$/i.test(url.split(/[?#]/)[0]);
-}
-
-export function gunzipCapped(bytes: ArrayBuffer, limit: ReadLimit | undefined): Promise<ArrayBuffer> {
-  const DS = (globalThis as { DecompressionStream?: typeof DecompressionStream }).DecompressionStream;
-  if (!DS) throw new Error('cannot decompress .gz files here (no DecompressionStream)');
-  const stream = new Blob([bytes]).stream().pipeThrough(new DS('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
-  return readCapped(stream, limit).catch((e: unknown) => {
-    if (e instanceof FileTooLargeError) throw e;
-    throw new Error(`not a valid gzip file (${e instanceof Error ? e.message : String(e)})`);
-  });
 }
