@@ -20,6 +20,7 @@ const api = {
     const copy = { positions: mesh.positions.slice(), indices: mesh.indices.slice() };
     return Comlink.transfer(copy, [copy.positions.buffer, copy.indices.buffer]);
   },
+  setLimits: (limits: Parameters<SceneService['setLimits']>[0]) => service.setLimits(limits),
   handParts: (ref: Parameters<SceneService['handParts']>[0]) => service.handParts(ref),
   pose: (...args: Parameters<SceneService['pose']>) => service.pose(...args),
   /** Bytes of mesh/URDF downloads in flight, for the viewport's progress line. */

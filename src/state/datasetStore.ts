@@ -1,6 +1,15 @@
 import { create } from 'zustand';
-import { loadDataset, errorText, type LoadedDataset } from '../core/dataset/loadDataset';
+import { loadDataset, errorText, type LoadedDataset, type LoadOptions } from '../core/dataset/loadDataset';
+import { limitsFromSearch } from '../core/dataset/readLimits';
+import { loadDatasetInWorker } from './datasetWorkerClient';
 import { pageIO } from './pageIO';
+
+/** In the browser the dataset is read in a worker; without Worker (Node tests) on this thread. */
+function load(manifestUrl: string, opts: LoadOptions): Promise<LoadedDataset> {
+  const limits = limitsFromSearch(globalThis.location?.search ?? '');
+  if (typeof Worker === 'undefined') return loadDataset(manifestUrl, pageIO(), { ...opts, limits });
+  return loadDatasetInWorker(manifestUrl, limits, opts);
+}
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -37,7 +46,7 @@ export const useDatasetStore = create<DatasetState>((set, get) => ({
       // The first grasps at once, then only when the list has grown by half and 400 ms have passed:
       // stores derived from the dataset (review tables) rebuild per update, so updates stay few.
       let shownAt = 0;
-      const dataset = await loadDataset(manifestUrl, pageIO(), {
+      const dataset = await load(manifestUrl, {
         signal: ctrl.signal,
         onProgress: (done, total, what) => set({ progress: { done, total, what } }),
         onPartial: (partial) => {

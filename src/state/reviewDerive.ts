@@ -3,6 +3,7 @@ import { METRIC_NAMES, type MetricName } from '../core/review/metricNames';
 import type { MetricRow, MetricTable } from '../core/review/metricTable';
 import { buildQueue, nextUndecided, type QueueOrder } from '../core/review/reviewQueue';
 import type { GraspMetricsRow } from '../core/metrics/types';
+import { ownEntry, setEntry } from '../core/dataset/ownEntry';
 
 /*
  * Plain functions behind the review store (no React, no storage), kept apart so they are unit-tested.
@@ -106,16 +107,17 @@ export function setBound(rules: FilterRules, scope: RuleScope, metric: MetricNam
     return out;
   };
   if (!scope) return { ...rules, metrics: edit(rules.metrics, false) };
-  const over = edit(rules.perCategory[scope] ?? {}, true);
+  // Categories are dataset strings ("constructor", "__proto__"): own properties only.
+  const over = edit(ownEntry(rules.perCategory, scope) ?? {}, true);
   const perCategory = { ...rules.perCategory };
-  if (Object.keys(over).length) perCategory[scope] = over;
+  if (Object.keys(over).length) setEntry(perCategory, scope, over);
   else delete perCategory[scope];
   return { ...rules, perCategory };
 }
 
 /** Bound value for display in a scope: a category shows its own override only (undefined = inherits). */
 export function boundAt(rules: FilterRules, scope: RuleScope, metric: MetricName, key: 'min' | 'max'): number | null | undefined {
-  const b = scope ? rules.perCategory[scope]?.[metric] : rules.metrics[metric];
+  const b = scope ? ownEntry(rules.perCategory, scope)?.[metric] : rules.metrics[metric];
   return b?.[key];
 }
 

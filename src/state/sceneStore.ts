@@ -4,6 +4,7 @@ import type { HandParts, HandPose, HandRef } from '../core/scene/sceneService';
 import type { LoadedDataset, ResolvedGrasp } from '../core/dataset/loadDataset';
 import { errorText } from '../core/dataset/loadDataset';
 import { fileLabel } from '../core/dataset/resolveUrl';
+import { ownEntry } from '../core/dataset/ownEntry';
 import { sceneWorker } from './sceneWorkerClient';
 
 export type SceneStatus = 'idle' | 'loading' | 'ready';
@@ -61,7 +62,8 @@ function mesh(url: string, manifestUrl: string) {
 }
 
 function handRef(dataset: LoadedDataset, grasp: ResolvedGrasp): HandRef {
-  const h = dataset.hands[grasp.hand];
+  const h = ownEntry(dataset.hands, grasp.hand);
+  if (!h) throw new Error(`unknown hand "${grasp.hand}"`);
   return { key: `${dataset.manifestUrl}#${grasp.hand}`, spec: h.spec, urdfUrl: h.urdfUrl };
 }
 
@@ -76,11 +78,11 @@ export async function showGrasp(dataset: LoadedDataset, grasp: ResolvedGrasp): P
   const token = ++request;
   const current = () => token === request;
   useSceneStore.setState({ graspId: grasp.id, status: 'loading', ...empty });
-  const object = dataset.objects[grasp.object];
+  const object = ownEntry(dataset.objects, grasp.object);
   const ref = handRef(dataset, grasp);
 
   const tasks = [
-    mesh(object.meshUrl, dataset.manifestUrl).then(
+    (object ? mesh(object.meshUrl, dataset.manifestUrl) : Promise.reject(new Error(`unknown object "${grasp.object}"`))).then(
       (m) => current() && useSceneStore.setState({ object: m }),
       (e) => current() && useSceneStore.setState({ objectError: errorText(e) }),
     ),
@@ -113,7 +115,9 @@ export async function showGrasp(dataset: LoadedDataset, grasp: ResolvedGrasp): P
 
 /** Warms the caches for a grasp the user is likely to open next. */
 export function prefetchGrasp(dataset: LoadedDataset, grasp: ResolvedGrasp): void {
-  mesh(dataset.objects[grasp.object].meshUrl, dataset.manifestUrl).catch(() => {});
+  const object = ownEntry(dataset.objects, grasp.object);
+  if (object) mesh(object.meshUrl, dataset.manifestUrl).catch(() => {});
+  if (!ownEntry(dataset.hands, grasp.hand)) return;
   const ref = handRef(dataset, grasp);
   cached(handCache, ref.key, () => sceneWorker().handParts(ref)).catch(() => {});
 }

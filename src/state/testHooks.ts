@@ -1,6 +1,7 @@
 import { emptyMetrics, type GraspMetricsRow } from '../core/metrics/types';
 import { useDatasetStore } from './datasetStore';
 import { addMetricRows } from './metricsStore';
+import { ownEntry } from '../core/dataset/ownEntry';
 
 /**
  * Hooks for browser tests: metric rows can be injected without computing them. Installed only in
@@ -27,7 +28,7 @@ export function installTestHooks(): void {
     grasps() {
       const d = useDatasetStore.getState().dataset;
       if (!d) return [];
-      return d.grasps.map((g) => ({ id: g.id, category: d.objects[g.object]?.spec.category ?? '', hand: g.hand }));
+      return d.grasps.map((g) => ({ id: g.id, category: ownEntry(d.objects, g.object)?.spec.category ?? '', hand: g.hand }));
     },
   };
   // Merged, not replaced: other parts of the studio may hang their own hooks here.

@@ -1,5 +1,6 @@
 import { useDatasetStore, selectedGrasp } from '../state/datasetStore';
 import { useSceneStore } from '../state/sceneStore';
+import { ownEntry } from '../core/dataset/ownEntry';
 
 /** The selected grasp's identity and what posing it reported (clamped or unknown joints). */
 export function GraspInfo() {
@@ -8,7 +9,7 @@ export function GraspInfo() {
   const index = useDatasetStore((s) => s.selected);
   const report = useSceneStore((s) => s.pose?.report);
   if (!dataset || !grasp) return null;
-  const object = dataset.objects[grasp.object];
+  const object = ownEntry(dataset.objects, grasp.object);
   return (
     <section className="grasp-info" aria-label="Selected grasp" data-testid="grasp-info">
       <h2 title={grasp.id}>{grasp.id}</h2>

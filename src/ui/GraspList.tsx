@@ -5,6 +5,7 @@ import { useReviewStore } from '../state/reviewStore';
 import { setShowAll } from '../state/reviewActions';
 import { graspSaving } from '../state/decisionSaving';
 import { DecisionBadge } from './review/DecisionBadge';
+import { ownEntry } from '../core/dataset/ownEntry';
 
 const ROW_HEIGHT = 28;
 
@@ -59,7 +60,7 @@ export function GraspList() {
             const index = rows ? rows[item.index] : item.index;
             const row = { index, start: item.start };
             const g = grasps[row.index];
-            const category = dataset.objects[g.object]?.spec.category ?? g.object;
+            const category = ownEntry(dataset.objects, g.object)?.spec.category ?? g.object;
             return (
               <div
                 key={g.id}

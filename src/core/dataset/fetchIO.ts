@@ -1,4 +1,5 @@
 import type { DatasetIO } from './loadDataset';
+import { checkSize, readCapped, type ReadLimit } from './readLimits';
 
 const ALLOWED = /^(https?:|blob:)/i;
 
@@ -66,7 +67,7 @@ export function fetchIO(opts: FetchIOOptions = {}): DatasetIO {
   };
   const httpError = (res: Response) => new Error(`HTTP ${res.status}${res.status === 404 ? ' not found' : ''}`);
 
-  const get = async (url: string): Promise<ArrayBuffer> => {
+  const get = async (url: string, limit?: ReadLimit): Promise<ArrayBuffer> => {
     if (!ALLOWED.test(url)) throw new Error(`refusing to load "${url.slice(0, 80)}": only http(s) URLs are allowed`);
     const store = CACHEABLE.test(url) ? await openCache() : null;
     if (store) {
@@ -76,6 +77,7 @@ export function fetchIO(opts: FetchIOOptions = {}): DatasetIO {
         const fresh = await revalidate(hit, url);
         if (fresh === 'same') {
           const bytes = await hit.arrayBuffer();
+          checkSize(bytes.byteLength, limit);
           opts.onProgress?.({ url, loaded: bytes.byteLength, total: bytes.byteLength, done: true, cached: true });
           return bytes;
         }
@@ -92,7 +94,7 @@ export function fetchIO(opts: FetchIOOptions = {}): DatasetIO {
       opts.onProgress?.({ url, loaded: 0, total: 0, done: true });
       throw e;
     }
-    const bytes = await readWithProgress(res, url);
+    const bytes = await readWithProgress(res, url, limit);
     if (store) {
       const headers = new Headers();
       for (const h of ['etag', 'last-modified', 'content-length', 'content-type']) {
@@ -128,43 +130,35 @@ export function fetchIO(opts: FetchIOOptions = {}): DatasetIO {
     return lenA && lenB && lenA !== lenB ? 'changed' : 'same';
   };
 
-  const readWithProgress = async (res: Response, url: string): Promise<ArrayBuffer> => {
+  /** Bytes are counted after Content-Encoding is undone, so the cap stops a gzip bomb mid-stream. */
+  const readWithProgress = async (res: Response, url: string, limit?: ReadLimit): Promise<ArrayBuffer> => {
     const header = res.headers.get('content-length');
     const total = header && /^\d+$/.test(header) ? Number(header) : null;
-    if (!opts.onProgress || !res.body) {
+    if (!res.body) {
       const bytes = await res.arrayBuffer();
+      checkSize(bytes.byteLength, limit);
       opts.onProgress?.({ url, loaded: bytes.byteLength, total: bytes.byteLength, done: true });
       return bytes;
     }
-    const reader = res.body.getReader();
-    const chunks: Uint8Array[] = [];
     let loaded = 0;
-    opts.onProgress({ url, loaded: 0, total, done: false });
+    opts.onProgress?.({ url, loaded: 0, total, done: false });
     try {
-      for (;;) {
-        const { done, value } = await reader.read();
-        if (done) break;
-        chunks.push(value);
-        loaded += value.byteLength;
+      const bytes = await readCapped(res.body, limit, (n) => {
+        loaded = n;
         // Content-Length counts compressed bytes; never report more than 100 %.
-        opts.onProgress({ url, loaded, total: total !== null ? Math.max(total, loaded) : null, done: false });
-      }
+        opts.onProgress?.({ url, loaded, total: total !== null ? Math.max(total, loaded) : null, done: false });
+      });
+      opts.onProgress?.({ url, loaded, total: loaded, done: true });
+      return bytes;
     } catch (e) {
-      opts.onProgress({ url, loaded, total, done: true });
+      opts.onProgress?.({ url, loaded, total, done: true });
+      if (e instanceof Error && e.name === 'FileTooLargeError') throw e;
       throw new Error(`network error while downloading (${e instanceof Error ? e.message : String(e)})`);
     }
-    const out = new Uint8Array(loaded);
-    let at = 0;
-    for (const c of chunks) {
-      out.set(c, at);
-      at += c.byteLength;
-    }
-    opts.onProgress({ url, loaded, total: loaded, done: true });
-    return out.buffer;
   };
 
   return {
-    fetchText: async (url) => new TextDecoder().decode(await get(url)),
-    fetchBytes: (url) => get(url),
+    fetchText: async (url, limit) => new TextDecoder().decode(await get(url, limit)),
+    fetchBytes: (url, limit) => get(url, limit),
   };
 }

@@ -1,11 +1,14 @@
 import { detectImportKindFromPaths } from '../importers/detectImportKind';
 import type { ImportKind } from '../importers/types';
 import type { DatasetIO } from './loadDataset';
+import { checkSize, type ReadLimit } from './readLimits';
 
 /** What a dropped or picked file offers (a File, a Blob, or a stand-in in tests). */
 export interface BlobLike {
   arrayBuffer(): Promise<ArrayBuffer>;
   text(): Promise<string>;
+  /** bytes on disk (File, Blob): checked against the cap before anything is read */
+  size?: number;
 }
 
 /**
@@ -42,18 +45,26 @@ export function folderIO(files: Record<string, BlobLike>, fallback?: DatasetIO):
       if (fallback) return null;
       throw new Error(`not a local file URL: ${url}`);
     }
-    const file = files[path];
+    const file = Object.prototype.hasOwnProperty.call(files, path) ? files[path] : undefined;
     if (!file) throw new Error(`not found in the opened folder: ${path}`);
     return file;
   };
+  const bytes = async (f: BlobLike, limit?: ReadLimit): Promise<ArrayBuffer> => {
+    if (f.size !== undefined) checkSize(f.size, limit);
+    const raw = await f.arrayBuffer();
+    checkSize(raw.byteLength, limit);
+    return raw;
+  };
   return {
-    fetchText: async (url) => {
+    fetchText: async (url, limit) => {
       const f = get(url);
-      return f ? f.text() : fallback!.fetchText(url);
+      if (!f) return fallback!.fetchText(url, limit);
+      if (!limit) return f.text();
+      return new TextDecoder().decode(await bytes(f, limit));
     },
-    fetchBytes: async (url) => {
+    fetchBytes: async (url, limit) => {
       const f = get(url);
-      return f ? f.arrayBuffer() : fallback!.fetchBytes(url);
+      return f ? bytes(f, limit) : fallback!.fetchBytes(url, limit);
     },
   };
 }

@@ -11,12 +11,17 @@ import {
   type ObjectSpec,
 } from './schema';
 import { resolveUrl, fileLabel } from './resolveUrl';
-import { parseShard } from './parseShard';
+import { shardEntries, type ShardEntry } from './parseShard';
+import { nestedDeeperThan, MAX_JSON_DEPTH } from './jsonDepth';
+import { limitFor, type ReadLimit, type ReadLimits } from './readLimits';
+import { keyRecord, ownEntry } from './ownEntry';
+import { hostOf, pathScope } from './pathScope';
 
 /** How the loader reads files: fetch in the browser, fs in Node, a FileSystem handle for dropped folders. */
 export interface DatasetIO {
-  fetchText(url: string): Promise<string>;
-  fetchBytes(url: string): Promise<ArrayBuffer>;
+  /** `limit`: stop and reject with FileTooLargeError once the decoded bytes pass it */
+  fetchText(url: string, limit?: ReadLimit): Promise<string>;
+  fetchBytes(url: string, limit?: ReadLimit): Promise<ArrayBuffer>;
 }
 
 export interface DatasetIssue {
@@ -66,10 +71,21 @@ export interface LoadOptions {
   onPartial?: (partial: LoadedDataset) => void;
   /** shards fetched ahead of the one being parsed (default 3) */
   prefetch?: number;
+  /** decoded-size caps for the manifest and shards (defaults: DEFAULT_READ_LIMITS) */
+  limits?: Partial<ReadLimits>;
 }
 
-/** Validating many grasps is chunked so the page stays responsive while a large shard loads. */
-const GRASPS_PER_SLICE = 1000;
+/**
+ * Problems listed per file before the rest are only counted: a shard of a million bad lines
+ * must not become a million rows in the Problems panel.
+ */
+export const MAX_ISSUES_PER_FILE = 100;
+
+/**
+ * Validation yields to the event loop every so many entries (cancellation, progress messages);
+ * it runs in a worker, so slices can be long: each yield costs a clamped timer.
+ */
+const GRASPS_PER_SLICE = 10_000;
 const nextTick = () => new Promise<void>((r) => setTimeout(r, 0));
 
 /**
@@ -80,7 +96,7 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   const manifestLabel = fileLabel(manifestUrl, manifestUrl);
   let text: string;
   try {
-    text = await io.fetchText(manifestUrl);
+    text = await io.fetchText(manifestUrl, limitFor('manifest', opts.limits));
   } catch (e) {
     throw new DatasetLoadError(manifestLabel, `cannot read the manifest (${errorText(e)})`);
   }
@@ -99,8 +115,43 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   }
 
   const issues: DatasetIssue[] = [];
-  const report = (file: string, message: string, graspId?: string, severity: DatasetIssue['severity'] = 'error') =>
-    issues.push({ file, message, graspId, severity });
+  const perFile = new Map<string, number>();
+  const report = (file: string, message: string, graspId?: string, severity: DatasetIssue['severity'] = 'error') => {
+    const n = (perFile.get(file) ?? 0) + 1;
+    perFile.set(file, n);
+    if (n <= MAX_ISSUES_PER_FILE) issues.push({ file, message, graspId, severity });
+  };
+  /** After a file is done: one line for what the per-file cap left out. */
+  const summarize = (file: string) => {
+    const n = perFile.get(file) ?? 0;
+    if (n > MAX_ISSUES_PER_FILE) {
+      issues.push({ file, message: `${(n - MAX_ISSUES_PER_FILE).toLocaleString('en-US')} more problems in this file not listed`, severity: 'error' });
+      perFile.set(file, MAX_ISSUES_PER_FILE);
+    }
+  };
+  // Files outside the dataset's folder or on other hosts: the first of each kind per file, then a count.
+  const scoped = new Map<string, { file: string; first: string; count: number; severity: 'warning' }>();
+  const checkScope = (file: string, what: string, path: string, url: string) => {
+    const scope = pathScope(url, manifestUrl);
+    if (scope === 'inside') return;
+    const key = `${file}\n${scope}\n${scope === 'other-origin' ? hostOf(url) : ''}`;
+    const entry = scoped.get(key);
+    if (entry) {
+      entry.count++;
+      return;
+    }
+    const first =
+      scope === 'other-origin'
+        ? `${what} "${path}" is fetched from another host (${hostOf(url)}): ${url}`
+        : `${what} "${path}" lies outside the dataset's folder (${url}); loading it anyway`;
+    scoped.set(key, { file, first, count: 1, severity: 'warning' });
+  };
+  const flushScope = () => {
+    for (const { file, first, count } of scoped.values()) {
+      report(file, count > 1 ? `${first} (and ${(count - 1).toLocaleString('en-US')} more like it)` : first, undefined, 'warning');
+    }
+    scoped.clear();
+  };
 
   const name = typeof raw.name === 'string' && raw.name ? raw.name : manifestLabel;
   if (typeof raw.name !== 'string' || !raw.name) report(manifestLabel, '"name" is missing; using the file name', undefined, 'warning');
@@ -109,7 +160,7 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
     if (!known.has(key)) report(manifestLabel, `unknown top-level field "${key}" ignored`, undefined, 'warning');
   }
 
-  const hands: LoadedDataset['hands'] = {};
+  const hands: LoadedDataset['hands'] = keyRecord();
   for (const [id, value] of entries(raw.hands, manifestLabel, 'hands', report)) {
     const parsed = handSpecSchema.safeParse(value);
     if (!parsed.success) {
@@ -117,56 +168,82 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
       continue;
     }
     const spec = parsed.data;
-    hands[id] = { spec, urdfUrl: 'urdf' in spec ? resolveUrl(manifestUrl, spec.urdf) : undefined };
+    const urdfUrl = 'urdf' in spec ? resolveUrl(manifestUrl, spec.urdf) : undefined;
+    if ('urdf' in spec && urdfUrl) checkScope(manifestLabel, `hands.${id}: urdf`, spec.urdf, urdfUrl);
+    hands[id] = { spec, urdfUrl };
   }
 
-  const objects: LoadedDataset['objects'] = {};
+  const objects: LoadedDataset['objects'] = keyRecord();
   for (const [id, value] of entries(raw.objects, manifestLabel, 'objects', report)) {
     const parsed = objectSpecSchema.safeParse(value);
     if (!parsed.success) {
       report(manifestLabel, `objects.${id}: ${formatIssues(parsed.error)}`);
       continue;
     }
-    objects[id] = { spec: parsed.data, meshUrl: resolveUrl(manifestUrl, parsed.data.mesh) };
+    if (nestedDeeperThan(parsed.data.meta)) {
+      report(manifestLabel, `objects.${id}: meta is nested more than ${MAX_JSON_DEPTH} levels deep (limit)`);
+      continue;
+    }
+    const meshUrl = resolveUrl(manifestUrl, parsed.data.mesh);
+    checkScope(manifestLabel, `objects.${id}: mesh`, parsed.data.mesh, meshUrl);
+    objects[id] = { spec: parsed.data, meshUrl };
   }
 
   const grasps: ResolvedGrasp[] = [];
   const seen = new Set<string>();
-  const addGrasps = async (list: { value: unknown; where: string }[], sourceUrl: string) => {
+  const addGrasps = async (list: Iterable<ShardEntry>, sourceUrl: string) => {
     const label = fileLabel(sourceUrl, manifestUrl);
+    // Duplicates are counted, not listed one by one; checked before validation since a shard of
+    // copies would otherwise be validated in full only to be dropped.
+    let duplicates = 0;
+    let firstDuplicate = '';
     let n = 0;
-    for (const { value, where } of list) {
-      if (++n % GRASPS_PER_SLICE === 0 && list.length > GRASPS_PER_SLICE) {
+    for (const entry of list) {
+      if (++n % GRASPS_PER_SLICE === 0) {
         await nextTick();
         if (opts.signal?.aborted) throw new DOMException('Loading cancelled', 'AbortError');
       }
+      if (entry.error !== undefined) {
+        report(label, entry.error);
+        continue;
+      }
+      const { value, where } = entry;
       const idGuess = isRecord(value) && typeof value.id === 'string' ? value.id : undefined;
+      if (idGuess !== undefined && seen.has(idGuess)) {
+        if (duplicates++ === 0) firstDuplicate = `${where}: duplicate grasp id ${JSON.stringify(idGuess)}`;
+        continue;
+      }
       const parsed = graspSchema.safeParse(value);
       if (!parsed.success) {
         report(label, `${where}${idGuess ? ` (grasp "${idGuess}")` : ''}: ${formatIssues(parsed.error)}`, idGuess);
         continue;
       }
       const g = parsed.data;
-      if (seen.has(g.id)) {
-        report(label, `${where}: duplicate grasp id "${g.id}"; keeping the first`, g.id);
+      if (nestedDeeperThan(g.meta)) {
+        report(label, `${where}: grasp "${g.id}": meta is nested more than ${MAX_JSON_DEPTH} levels deep (limit)`, g.id);
         continue;
       }
-      if (!hands[g.hand]) {
+      if (!ownEntry(hands, g.hand)) {
         report(label, `${where}: grasp "${g.id}" refers to unknown hand "${g.hand}"`, g.id);
         continue;
       }
-      if (!objects[g.object]) {
+      if (!ownEntry(objects, g.object)) {
         report(label, `${where}: grasp "${g.id}" refers to unknown object "${g.object}"`, g.id);
         continue;
       }
       seen.add(g.id);
-      grasps.push({
-        ...g,
-        source: label,
-        reconstructionUrl: g.reconstruction ? resolveUrl(sourceUrl, g.reconstruction.mesh) : undefined,
-        manoMeshUrl: g.mano && 'mesh' in g.mano ? resolveUrl(sourceUrl, g.mano.mesh) : undefined,
-      });
+      const reconstructionUrl = g.reconstruction ? resolveUrl(sourceUrl, g.reconstruction.mesh) : undefined;
+      const manoMeshUrl = g.mano && 'mesh' in g.mano ? resolveUrl(sourceUrl, g.mano.mesh) : undefined;
+      if (reconstructionUrl) checkScope(label, `${where}: reconstruction mesh`, g.reconstruction!.mesh, reconstructionUrl);
+      if (manoMeshUrl && g.mano && 'mesh' in g.mano) checkScope(label, `${where}: mano mesh`, g.mano.mesh, manoMeshUrl);
+      grasps.push({ ...g, source: label, reconstructionUrl, manoMeshUrl });
     }
+    if (duplicates === 1) report(label, `${firstDuplicate}; keeping the first`);
+    else if (duplicates > 1) {
+      report(label, `${duplicates.toLocaleString('en-US')} duplicate grasp ids skipped, keeping the first of each (first at ${firstDuplicate})`);
+    }
+    flushScope();
+    summarize(label);
   };
 
   if (raw.grasps !== undefined) {
@@ -181,9 +258,15 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
       raw.shards.forEach((ref, i) => {
         const parsed = shardRefSchema.safeParse(ref);
         if (!parsed.success) report(manifestLabel, `shards[${i}]: ${formatIssues(parsed.error)}`);
-        else shardRefs.push(typeof parsed.data === 'string' ? parsed.data : parsed.data.path);
+        else {
+          const ref = typeof parsed.data === 'string' ? parsed.data : parsed.data.path;
+          checkScope(manifestLabel, `shards[${i}]`, ref, resolveUrl(manifestUrl, ref));
+          shardRefs.push(ref);
+        }
       });
   }
+  flushScope();
+  summarize(manifestLabel);
 
   const description = typeof raw.description === 'string' ? raw.description : undefined;
   const snapshot = (): LoadedDataset => ({ name, description, manifestUrl, hands, objects, grasps: grasps.slice(), issues: issues.slice() });
@@ -197,7 +280,7 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   const ahead = Math.max(1, opts.prefetch ?? 3);
   const start = (i: number) => {
     if (i < urls.length && !fetches[i]) {
-      fetches[i] = io.fetchText(urls[i]);
+      fetches[i] = io.fetchText(urls[i], limitFor('shard', opts.limits));
       fetches[i].catch(() => {}); // reported when its turn comes
     }
   };
@@ -211,12 +294,11 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
       shardText = await fetches[i];
     } catch (e) {
       report(label, `cannot read shard (${errorText(e)})`);
+      summarize(label);
     }
     delete fetches[i];
     if (shardText !== null) {
-      const { items, errors } = parseShard(shardText, url);
-      for (const err of errors) report(label, err);
-      await addGrasps(items, url);
+      await addGrasps(shardEntries(shardText, url), url);
     }
     if (opts.signal?.aborted) throw new DOMException('Loading cancelled', 'AbortError');
     opts.onProgress?.(i + 1, shardRefs.length, label);

@@ -55,14 +55,14 @@ export function localFilesIO(fallback: DatasetIO, waitMs = 4000): LocalFilesIO {
 
   const read = async <T>(url: string, how: (io: DatasetIO) => Promise<T>): Promise<T> => {
     const path = localPath(url);
-    if (path !== undefined && !(path in files) && generationOf(path) > generation) await waitForNewer(generation);
+    if (path !== undefined && !Object.prototype.hasOwnProperty.call(files, path) && generationOf(path) > generation) await waitForNewer(generation);
     return how(current);
   };
 
   return {
     io: {
-      fetchText: (url) => read(url, (io) => io.fetchText(url)),
-      fetchBytes: (url) => read(url, (io) => io.fetchBytes(url)),
+      fetchText: (url, limit) => read(url, (io) => io.fetchText(url, limit)),
+      fetchBytes: (url, limit) => read(url, (io) => io.fetchBytes(url, limit)),
     },
     setFiles(gen, next) {
       if (gen < generation) return;

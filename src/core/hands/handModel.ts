@@ -3,6 +3,7 @@ import type { URDFRobot } from 'urdf-loader';
 import type { TriMesh } from '../mesh/triMesh';
 import { fetchMesh, type FetchBytes } from '../urdf/fetchMesh';
 import { parseUrdfRobot } from '../urdf/parseUrdfRobot';
+import { UrdfError } from '../urdf/urdfError';
 import { meshUrlCandidates } from '../urdf/resolveMeshUrl';
 import { resolveFingertips } from './fingertips';
 import { extractGeometryParts } from './geometryParts';
@@ -53,7 +54,12 @@ export async function loadHandModel(urdfText: string, opts: LoadHandModelOptions
     visual: kinds.includes('visual'),
     collision: kinds.includes('collision'),
   });
-  const kinematics = buildKinematicTree(robot);
+  let kinematics: KinematicTree;
+  try {
+    kinematics = buildKinematicTree(robot);
+  } catch (e) {
+    throw e instanceof UrdfError ? e : new UrdfError(opts.urdfUrl, (e as Error)?.message ?? String(e));
+  }
 
   const errors: string[] = [];
   const files = new Map<string, Promise<TriMesh>>();

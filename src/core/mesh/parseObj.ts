@@ -8,6 +8,13 @@ const KNOWN = /^(v|vn|vt|vp|f|l|p|o|g|s|usemtl|mtllib|usemap|cstype|deg|curv|cur
 const NON_FINITE = /^[-+]?(nan|inf|infinity)$/i;
 
 /**
+ * Polygons are fanned into triangles; real exports rarely exceed a few dozen corners, while a
+ * face line of 200,000 indices is a broken or hostile file that would take seconds to fan out.
+ * Documented in docs/dataset-format.md.
+ */
+export const MAX_OBJ_FACE_VERTICES = 1024;
+
+/**
  * three's OBJLoader resolves face indices straight into positions, so an index past the vertex
  * list silently becomes NaN; checking here gives the real reason. Unknown lines are dropped
  * before parsing so three does not warn once per line.
@@ -34,6 +41,12 @@ function precheck(text: string, fileName: string): string {
         if (!firstBad) firstBad = `line ${li + 1}: "${line.slice(0, 60)}"`;
       }
     } else if (tok[0] === 'f') {
+      if (tok.length - 1 > MAX_OBJ_FACE_VERTICES) {
+        throw new MeshParseError(
+          fileName,
+          `line ${li + 1}: face with ${(tok.length - 1).toLocaleString('en-US')} vertices (limit ${MAX_OBJ_FACE_VERTICES.toLocaleString('en-US')})`,
+        );
+      }
       if (tok.length < 4) {
         badIndex++;
         if (!firstBad) firstBad = `line ${li + 1}: face with fewer than 3 vertices`;

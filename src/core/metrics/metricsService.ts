@@ -9,6 +9,8 @@ import { computeGraspMetrics } from './computeGraspMetrics';
 import { Hasher } from './hash';
 import { resolveParams, type MetricsParams } from './params';
 import { emptyMetrics, errorColumn, type GraspMetricsRow, type MetricsOverlay } from './types';
+import { ownEntry } from '../dataset/ownEntry';
+import { limitFor } from '../dataset/readLimits';
 
 /** The part of a loaded dataset a metrics worker needs (plain data, sent once per worker). */
 export type MetricsDatasetContext = Pick<LoadedDataset, 'hands' | 'objects' | 'manifestUrl'>;
@@ -73,8 +75,8 @@ export class MetricsService {
     const fail = (msg: string, cacheKey = ''): ServiceRow => ({ id: grasp.id, ...emptyMetrics(msg), cacheKey, ms: performance.now() - t0 });
     const ctx = this.ctx;
     if (!ctx) return fail('metrics worker was not configured with a dataset');
-    const objectEntry = ctx.objects[grasp.object];
-    const handEntry = ctx.hands[grasp.hand];
+    const objectEntry = ownEntry(ctx.objects, grasp.object);
+    const handEntry = ownEntry(ctx.hands, grasp.hand);
     if (!objectEntry) return fail(`unknown object "${grasp.object}"`);
     if (!handEntry) return fail(`unknown hand "${grasp.hand}"`);
 
@@ -145,7 +147,7 @@ export class MetricsService {
     if (!p) {
       const label = fileLabel(url, manifestUrl);
       p = this.io
-        .fetchBytes(url)
+        .fetchBytes(url, limitFor('mesh'))
         .catch((e: unknown) => {
           throw new Error(`${label}: cannot read (${message(e)})`);
         })
@@ -162,7 +164,7 @@ export class MetricsService {
       const entry = this.ctx!.hands[id];
       const spec = entry.spec;
       const geometry = this.params.geometry;
-      const fetchBytes = (u: string) => this.io.fetchBytes(u);
+      const fetchBytes = (u: string) => this.io.fetchBytes(u, limitFor('mesh'));
       p = (async () => {
         let urdfText: string;
         let model: HandModel;
@@ -171,7 +173,7 @@ export class MetricsService {
           model = await loadBuiltinHand(spec.builtin, { geometry, fingertips: spec.fingertips });
         } else {
           try {
-            urdfText = await this.io.fetchText(entry.urdfUrl!);
+            urdfText = await this.io.fetchText(entry.urdfUrl!, limitFor('urdf'));
           } catch (e) {
             throw new Error(`${spec.urdf}: cannot read URDF (${message(e)})`);
           }

@@ -1,6 +1,7 @@
 import type { LoadedDataset, ResolvedGrasp } from '../dataset/loadDataset';
 import { FORMAT_V1, type Grasp, type HandSpec, type Manifest, type ObjectSpec } from '../dataset/schema';
 import { relativeUrl } from './relativeUrl';
+import { ownEntry, setEntry } from '../dataset/ownEntry';
 
 export interface AcceptedManifestOptions {
   /** where the new manifest will be saved: its file URL, or its folder URL ending in "/" */
@@ -36,17 +37,16 @@ export function acceptedManifest(dataset: LoadedDataset, acceptedIds: Iterable<s
   // Dataset order, not decision order: a stable, diffable file.
   const grasps = dataset.grasps.filter((g) => wanted.has(g.id));
 
+  // Ids such as "__proto__" are ordinary keys here (own properties, written with setEntry).
   const hands: Record<string, HandSpec> = {};
   const objects: Record<string, ObjectSpec> = {};
   for (const g of grasps) {
-    if (!hands[g.hand]) {
-      const h = dataset.hands[g.hand];
-      hands[g.hand] = 'urdf' in h.spec && h.urdfUrl ? { ...h.spec, urdf: rel(h.urdfUrl) } : { ...h.spec };
+    const h = ownEntry(dataset.hands, g.hand);
+    if (h && !ownEntry(hands, g.hand)) {
+      setEntry(hands, g.hand, 'urdf' in h.spec && h.urdfUrl ? { ...h.spec, urdf: rel(h.urdfUrl) } : { ...h.spec });
     }
-    if (!objects[g.object]) {
-      const o = dataset.objects[g.object];
-      objects[g.object] = { ...o.spec, mesh: rel(o.meshUrl) };
-    }
+    const o = ownEntry(dataset.objects, g.object);
+    if (o && !ownEntry(objects, g.object)) setEntry(objects, g.object, { ...o.spec, mesh: rel(o.meshUrl) });
   }
 
   const manifest: InlineManifest = {

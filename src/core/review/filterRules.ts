@@ -1,6 +1,7 @@
 import { DECISION_CODE, type DecisionState } from './decisionStates';
 import { METRIC_INFO, METRIC_NAMES, type MetricName } from './metricNames';
 import type { MetricTable } from './metricTable';
+import { ownEntry } from '../dataset/ownEntry';
 
 /**
  * A bound of `null` in a per-category override removes the global bound for that category
@@ -75,7 +76,7 @@ export interface FilterResult {
 /** The bounds in force for one category: global bounds with that category's overrides applied. */
 export function effectiveBounds(rules: FilterRules, category: string): Record<MetricName, { min: number; max: number }> {
   const out = {} as Record<MetricName, { min: number; max: number }>;
-  const over = rules.perCategory[category] ?? {};
+  const over = ownEntry(rules.perCategory, category) ?? {};
   for (const m of METRIC_NAMES) {
     const g = rules.metrics[m] ?? {};
     const o = over[m] ?? {};

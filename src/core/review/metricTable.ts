@@ -1,5 +1,6 @@
 import type { ResolvedGrasp } from '../dataset/loadDataset';
 import { METRIC_NAMES, type MetricName } from './metricNames';
+import { ownEntry } from '../dataset/ownEntry';
 
 /** One grasp's metrics as computed elsewhere; null/absent = not computed. */
 export interface MetricRow {
@@ -78,7 +79,7 @@ export function buildMetricTable(
     table.indexOf.set(g.id, i);
     table.hasReconstruction[i] = g.reconstruction ? 1 : 0;
     // An object missing from the map cannot happen for a loaded dataset; '' keeps the table total.
-    table.category[i] = intern(catIndex, categories, dataset.objects[g.object]?.spec.category ?? '');
+    table.category[i] = intern(catIndex, categories, ownEntry(dataset.objects, g.object)?.spec.category ?? '');
     table.hand[i] = intern(handIndex, hands, g.hand);
     table.searchText[i] = `${g.id} ${g.object} ${g.meta ? JSON.stringify(g.meta) : ''}`.toLowerCase();
   });

@@ -5,6 +5,7 @@ import type { TriMesh } from '../mesh/triMesh';
 import { loadBuiltinHand, loadHandModel, poseHand, type HandModel } from '../hands';
 import { parseMeshAsync } from '../mesh/parseMesh';
 import { fileLabel } from '../dataset/resolveUrl';
+import { limitFor, type ReadLimits } from '../dataset/readLimits';
 
 /** A hand's drawable parts, sent to the viewer once per hand. */
 export interface HandParts {
@@ -35,17 +36,23 @@ export interface HandRef {
 export class SceneService {
   private meshes = new Map<string, Promise<TriMesh>>();
   private hands = new Map<string, Promise<HandModel>>();
+  /** decoded-size caps for meshes and URDFs (the page's ?maxMeshMB= and friends) */
+  private limits: Partial<ReadLimits> = {};
 
   constructor(
     private io: DatasetIO,
     private geometry: GeometryKind = 'visual',
   ) {}
 
+  setLimits(limits: Partial<ReadLimits>): void {
+    this.limits = { ...limits };
+  }
+
   loadMesh(url: string, label = fileLabel(url, url)): Promise<TriMesh> {
     let p = this.meshes.get(url);
     if (!p) {
       p = this.io
-        .fetchBytes(url)
+        .fetchBytes(url, limitFor('mesh', this.limits))
         .catch((e: unknown) => {
           throw new Error(`${label}: cannot read mesh (${e instanceof Error ? e.message : String(e)})`);
         })
@@ -62,12 +69,12 @@ export class SceneService {
     if (!p) {
       const spec = ref.spec;
       const fingertips = spec.fingertips;
-      const opts = { fetchBytes: (u: string) => this.io.fetchBytes(u), fingertips, geometry: this.geometry };
+      const opts = { fetchBytes: (u: string) => this.io.fetchBytes(u, limitFor('mesh', this.limits)), fingertips, geometry: this.geometry };
       p =
         'builtin' in spec
           ? loadBuiltinHand(spec.builtin, opts)
           : this.io
-              .fetchText(ref.urdfUrl!)
+              .fetchText(ref.urdfUrl!, limitFor('urdf', this.limits))
               .catch((e: unknown) => {
                 throw new Error(`${spec.urdf}: cannot read URDF (${e instanceof Error ? e.message : String(e)})`);
               })

@@ -1,4 +1,6 @@
 import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
+import { UrdfError } from './urdfError';
+import { checkXmlLimits } from './xmlLimits';
 
 /**
  * The slice of the DOM Element API that urdf-loader uses, over an @xmldom/xmldom element, so
@@ -58,6 +60,7 @@ export class UrdfXmlElement {
 
 /** Parses XML text into the adapted root element; malformed XML throws an Error naming `fileName`. */
 export function parseXmlRoot(text: string, fileName: string): UrdfXmlElement {
+  checkXmlLimits(text, fileName);
   const problems: string[] = [];
   const parser = new DOMParser({
     onError: (level, msg) => {
@@ -68,11 +71,11 @@ export function parseXmlRoot(text: string, fileName: string): UrdfXmlElement {
   try {
     doc = parser.parseFromString(text, 'text/xml');
   } catch (e) {
-    throw new Error(`${fileName}: malformed XML (${(e as Error).message})`);
+    throw new UrdfError(fileName, `malformed XML (${(e as Error).message})`);
   }
   const root = doc.documentElement;
   if (problems.length || !root) {
-    throw new Error(`${fileName}: malformed XML (${problems[0] ?? 'no root element'})`);
+    throw new UrdfError(fileName, `malformed XML (${problems[0] ?? 'no root element'})`);
   }
   return new UrdfXmlElement(root);
 }

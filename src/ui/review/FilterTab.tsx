@@ -8,6 +8,7 @@ import { useReviewStore } from '../../state/reviewStore';
 import { MetricHistogram } from './MetricHistogram';
 import { NumberField } from './NumberField';
 import { PresetBar } from './PresetBar';
+import { ownEntry } from '../../core/dataset/ownEntry';
 
 /** "N of M pass", always in view while filtering. */
 export function PassSummary() {
@@ -73,7 +74,7 @@ export function FilterTab() {
             {categories.map((c) => (
               <option key={c} value={c}>
                 {c}
-                {rules.perCategory[c] ? ' (overrides)' : ''}
+                {ownEntry(rules.perCategory, c) ? ' (overrides)' : ''}
               </option>
             ))}
           </select>
