@@ -22,11 +22,14 @@ export interface DisjointDistanceResult {
 
 const q = new Vector3();
 const t1 = { point: new Vector3(), distance: 0, faceIndex: 0 };
+const onObj = { point: new Vector3(), distance: 0, faceIndex: 0 };
+const onPart = { point: new Vector3(), distance: 0, faceIndex: 0 };
 const m = new Matrix4();
+const mInv = new Matrix4();
 
 /**
- * Mean over fingertips of the distance between the fingertip link's geometry and the object
- * surface (see meshDistance), 0 when they intersect or one contains the other. Fingertips whose
+ * Mean over fingertips of the surface-to-surface distance between the fingertip link's geometry
+ * and the object surface (see meshDistance), 0 when they intersect or one contains the other. Fingertips whose
  * link has no geometry are reported and left out of the mean.
  *
  * `penetratingParts` (from penetrationDepth) short-cuts links already known to have points
@@ -83,16 +86,13 @@ function containsOther(part: SceneHand['parts'][number], obj: SceneObject, objFi
 }
 
 /**
- * Distance from a posed part's surface to the object's (unscaled object frame): every part vertex
- * against the object's triangles (exact point-to-triangle through the object BVH, each query
- * pruned by the best so far), and 0 when the two surfaces intersect (exact triangle-triangle test,
- * only run when the vertices come within one part edge length, the most an intersection allows).
- *
- * This is the one-sided vertex distance. It equals the mesh-to-mesh distance whenever a part
- * vertex is one end of the closest pair, which holds for curved fingertips up to their
- * tessellation and for faces parallel to faces; for an edge crossing an edge it can over-estimate
- * by at most half the part's edge length. An all-pairs triangle search was measured at 100-300 ms
- * per hand, too slow for its sub-millimetre gain.
+ * Distance between a posed part's surface and the object's (unscaled object frame), surface to
+ * surface: the exact closest pair over all triangle pairs (three-mesh-bvh's
+ * `closestPointToGeometry`, both BVHs traversed together), 0 when the surfaces intersect. A first
+ * pass from the part's vertices to the object's triangles gives an upper bound that prunes the
+ * pair search to the node pairs that can still beat it, which keeps it cheap. The closest pair
+ * may lie mid-face on both sides (a flat fingertip pad above a face, an edge crossing an edge),
+ * which a vertex-only distance over-estimates.
  */
 function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: number): { distance: number; onHand: Vec3; onObject: Vec3 } {
   const pp = part.prepared.mesh.positions;
@@ -110,31 +110,40 @@ function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: n
       onObject[0] = t1.point.x; onObject[1] = t1.point.y; onObject[2] = t1.point.z;
     }
   }
-  if (bound < maxEdge(part.prepared) * inv) {
-    m.fromArray(poseToMatrixElements(part.pose, inv));
-    if (bvh.intersectsGeometry(part.prepared.geometry, m)) {
-      onObject[0] = onHand[0]; onObject[1] = onHand[1]; onObject[2] = onHand[2];
-      return { distance: 0, onHand, onObject };
+  m.fromArray(poseToMatrixElements(part.pose, inv));
+  const eps = obj.prepared.eps;
+  // three-mesh-bvh measures the inner traversal's box distances in the other geometry's frame,
+  // so the transform between the two must not shrink, or it prunes pairs it should visit: the
+  // object's BVH is searched when the object is scaled down (or not at all), the part's otherwise.
+  // Boxes exactly at the bound are pruned (strict test), hence the margin.
+  if (obj.scale <= 1) {
+    const pair = bvh.closestPointToGeometry(part.prepared.geometry, m, onObj, onPart, eps, bound + eps);
+    if (pair && pair.distance < bound) {
+      bound = pair.distance;
+      onPart.point.applyMatrix4(m);
+      setVec(onObject, onObj.point);
+      setVec(onHand, onPart.point);
     }
+  } else {
+    const k = obj.scale;
+    mInv.copy(m).invert();
+    const pair = part.prepared.bvh.closestPointToGeometry(obj.prepared.geometry, mInv, onPart, onObj, eps * k, (bound + eps) * k);
+    if (pair && pair.distance / k < bound) {
+      bound = pair.distance / k;
+      onPart.point.applyMatrix4(m);
+      setVec(onObject, onObj.point);
+      setVec(onHand, onPart.point);
+    }
+  }
+  if (bound <= eps) {
+    onObject[0] = onHand[0]; onObject[1] = onHand[1]; onObject[2] = onHand[2];
+    return { distance: 0, onHand, onObject };
   }
   return { distance: bound, onHand, onObject };
 }
 
-const maxEdges = new WeakMap<object, number>();
-function maxEdge(prepared: SceneHand['parts'][number]['prepared']): number {
-  let e = maxEdges.get(prepared);
-  if (e === undefined) {
-    const { positions: p, indices: ix } = prepared.mesh;
-    e = 0;
-    for (let t = 0; t < ix.length; t += 3) {
-      const a = 3 * ix[t], b = 3 * ix[t + 1], c = 3 * ix[t + 2];
-      e = Math.max(e, dist(p, a, b), dist(p, b, c), dist(p, a, c));
-    }
-    maxEdges.set(prepared, e);
-  }
-  return e;
-}
-
-function dist(u: ArrayLike<number>, a: number, b: number): number {
-  return Math.hypot(u[a] - u[b], u[a + 1] - u[b + 1], u[a + 2] - u[b + 2]);
+function setVec(out: Vec3, v: Vector3): void {
+  out[0] = v.x;
+  out[1] = v.y;
+  out[2] = v.z;
 }
