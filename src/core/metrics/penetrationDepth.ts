@@ -22,7 +22,8 @@ const target = { point: new Vector3(), distance: 0, faceIndex: 0 };
  * are every posed vertex plus the seeded area-weighted samples (per part, hand-local). Parts whose
  * box misses the object's box cannot contribute and are skipped. Without `exactDepths` an inside
  * point's distance query stops as soon as it proves the point is no deeper than the deepest so far
- * (its reported depth is then a lower bound), which makes deep penetrations cheap.
+ * (its reported depth is then only known to be below the maximum; the maximum itself is always
+ * exact), which makes deep penetrations cheap.
  */
 export function penetrationDepth(hand: SceneHand, obj: SceneObject, samplesPerPart: Float64Array[], rays: number, exactDepths = false): PenetrationDepthResult {
   const { prepared, scale } = obj;
