@@ -98,11 +98,11 @@ export class PreparedMesh {
    * points on the surface, so each component gets its own cached grid (sized by its share of the
    * triangles) when there are few enough; beyond that, plain per-point votes.
    */
-  private unionQueries(rays: number): UnionQueries {
+  private unionQueries(rays: number, cells: number): UnionQueries {
     const voter = this.voter;
-    const union = this.field(rays);
     const comps = this.components;
-    const inside = (x: number, y: number, z: number) => union.isInside(x, y, z);
+    // The union grid is only needed for faces lying flat on another part's face.
+    const inside = (x: number, y: number, z: number) => this.field(rays).isInside(x, y, z);
     if (comps.count > MAX_COMPONENT_FIELDS) {
       return { inside, insideOthers: (x, y, z, exclude) => voter.isInside(x, y, z, rays, exclude), faceComponent: voter.faceComponent };
     }
@@ -112,8 +112,8 @@ export class PreparedMesh {
     for (let t = 0; t < ix.length; t += 3) perComp[comps.vertexComponent[ix[t]]].push(ix[t], ix[t + 1], ix[t + 2]);
     const fields = perComp.map((idx, c) => {
       const sub = { positions: this.mesh.positions, indices: Uint32Array.from(idx) };
-      const cells = Math.max(1 << 12, Math.round(((1 << 17) * idx.length) / ix.length));
-      return new InsideField(sub, (x, y, z) => voter.isInsideComponent(x, y, z, rays, c), boxes.subarray(6 * c, 6 * c + 3), boxes.subarray(6 * c + 3, 6 * c + 6), cells);
+      const share = Math.max(1 << 10, Math.round((cells * idx.length) / ix.length));
+      return new InsideField(sub, (x, y, z) => voter.isInsideComponent(x, y, z, rays, c), boxes.subarray(6 * c, 6 * c + 3), boxes.subarray(6 * c + 3, 6 * c + 6), share);
     });
     const insideOthers = (x: number, y: number, z: number, exclude: number) => {
       for (let c = 0; c < fields.length; c++) {
@@ -127,11 +127,15 @@ export class PreparedMesh {
     return { inside, insideOthers, faceComponent: voter.faceComponent };
   }
 
-  /** The union's outer boundary (the mesh itself when it has one component). */
-  surface(rays: number): PreparedSurface {
-    let s = this.surfaceCache.get(rays);
+  /**
+   * The union's outer boundary (the mesh itself when it has one component). `coarse` keeps or
+   * drops whole triangles (see exposedSurface), for meshes used by a single grasp.
+   */
+  surface(rays: number, coarse = false): PreparedSurface {
+    const key = coarse ? -rays : rays;
+    let s = this.surfaceCache.get(key);
     if (!s) {
-      const exposed = exposedSurface(this.mesh, this.components, this.unionQueries(rays), this.bvh, this.size);
+      const exposed = exposedSurface(this.mesh, this.components, this.unionQueries(rays, coarse ? 1 << 15 : 1 << 17), this.bvh, this.size, coarse);
       let bvh = this.bvh;
       if (exposed.mesh !== this.mesh) {
         const g = new BufferGeometry();
@@ -140,7 +144,7 @@ export class PreparedMesh {
         bvh = new MeshBVH(g, { verbose: false });
       }
       s = { mesh: exposed.mesh, bvh, sampler: new SurfaceSampler(exposed.mesh), buriedPieces: exposed.buriedPieces };
-      this.surfaceCache.set(rays, s);
+      this.surfaceCache.set(key, s);
     }
     return s;
   }

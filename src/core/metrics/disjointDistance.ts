@@ -1,7 +1,8 @@
-import { Matrix4, Vector3 } from 'three';
+import { Box3, Matrix4, Vector3 } from 'three';
 import type { Vec3 } from '../hands/types';
 import { applyInversePose, applyPose, poseToMatrixElements } from './rigidPose';
 import type { SceneHand, SceneObject } from './scene';
+import { closestTrianglePair } from './trianglePairDistance';
 
 export interface FingertipDistance {
   name: string;
@@ -22,8 +23,8 @@ export interface DisjointDistanceResult {
 
 const q = new Vector3();
 const t1 = { point: new Vector3(), distance: 0, faceIndex: 0 };
-const onObj = { point: new Vector3(), distance: 0, faceIndex: 0 };
-const onPart = { point: new Vector3(), distance: 0, faceIndex: 0 };
+const partBox = new Box3();
+const partLocal = new Box3();
 const m = new Matrix4();
 const mInv = new Matrix4();
 
@@ -87,10 +88,10 @@ function containsOther(part: SceneHand['parts'][number], obj: SceneObject, objFi
 
 /**
  * Distance between a posed part's surface and the object's (unscaled object frame), surface to
- * surface: the exact closest pair over all triangle pairs (three-mesh-bvh's
- * `closestPointToGeometry`, both BVHs traversed together), 0 when the surfaces intersect. A first
- * pass from the part's vertices to the object's triangles gives an upper bound that prunes the
- * pair search to the node pairs that can still beat it, which keeps it cheap. The closest pair
+ * surface: the exact closest pair over all triangle pairs (closestTrianglePair), 0 when the
+ * surfaces intersect. A first pass from the part's vertices to the object's triangles gives an
+ * upper bound that prunes the pair search to the triangles that can still beat it, which keeps it
+ * cheap. The closest pair
  * may lie mid-face on both sides (a flat fingertip pad above a face, an edge crossing an edge),
  * which a vertex-only distance over-estimates.
  */
@@ -111,29 +112,18 @@ function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: n
     }
   }
   m.fromArray(poseToMatrixElements(part.pose, inv));
+  mInv.copy(m).invert();
   const eps = obj.prepared.eps;
-  // three-mesh-bvh measures the inner traversal's box distances in the other geometry's frame,
-  // so the transform between the two must not shrink, or it prunes pairs it should visit: the
-  // object's BVH is searched when the object is scaled down (or not at all), the part's otherwise.
-  // Boxes exactly at the bound are pruned (strict test), hence the margin.
-  if (obj.scale <= 1) {
-    const pair = bvh.closestPointToGeometry(part.prepared.geometry, m, onObj, onPart, eps, bound + eps);
-    if (pair && pair.distance < bound) {
-      bound = pair.distance;
-      onPart.point.applyMatrix4(m);
-      setVec(onObject, onObj.point);
-      setVec(onHand, onPart.point);
-    }
-  } else {
-    const k = obj.scale;
-    mInv.copy(m).invert();
-    const pair = part.prepared.bvh.closestPointToGeometry(obj.prepared.geometry, mInv, onPart, onObj, eps * k, (bound + eps) * k);
-    if (pair && pair.distance / k < bound) {
-      bound = pair.distance / k;
-      onPart.point.applyMatrix4(m);
-      setVec(onObject, onObj.point);
-      setVec(onHand, onPart.point);
-    }
+  const k = obj.scale;
+  partBox.min.set(part.min[0] * inv, part.min[1] * inv, part.min[2] * inv);
+  partBox.max.set(part.max[0] * inv, part.max[1] * inv, part.max[2] * inv);
+  partLocal.min.fromArray(part.prepared.min);
+  partLocal.max.fromArray(part.prepared.max);
+  const pair = closestTrianglePair(bvh, part.prepared.bvh, mInv, partBox, partLocal, k, bound * k, eps * k);
+  if (pair && pair.distance / k < bound) {
+    bound = pair.distance / k;
+    setVec(onObject, pair.onObject.applyMatrix4(m));
+    setVec(onHand, pair.onPart.applyMatrix4(m));
   }
   if (bound <= eps) {
     onObject[0] = onHand[0]; onObject[1] = onHand[1]; onObject[2] = onHand[2];
