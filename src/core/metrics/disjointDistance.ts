@@ -24,6 +24,8 @@ export interface DisjointDistanceResult {
 const q = new Vector3();
 const t1 = { point: new Vector3(), distance: 0, faceIndex: 0 };
 const partBox = new Box3();
+/** part vertices measured for the pair search's starting bound */
+const BOUND_VERTICES = 32;
 const partLocal = new Box3();
 const m = new Matrix4();
 const mInv = new Matrix4();
@@ -89,8 +91,8 @@ function containsOther(part: SceneHand['parts'][number], obj: SceneObject, objFi
 /**
  * Distance between a posed part's surface and the object's (unscaled object frame), surface to
  * surface: the exact closest pair over all triangle pairs (closestTrianglePair), 0 when the
- * surfaces intersect. A first pass from the part's vertices to the object's triangles gives an
- * upper bound that prunes the pair search to the triangles that can still beat it, which keeps it
+ * surfaces intersect. A first pass from a few of the part's vertices to the object's triangles
+ * gives an upper bound that prunes the pair search to the triangles that can still beat it, which keeps it
  * cheap. The closest pair
  * may lie mid-face on both sides (a flat fingertip pad above a face, an edge crossing an edge),
  * which a vertex-only distance over-estimates.
@@ -101,7 +103,9 @@ function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: n
   const w = new Float64Array(3);
   let bound = Infinity;
   const onHand: Vec3 = [0, 0, 0], onObject: Vec3 = [0, 0, 0];
-  for (let i = 0; i < pp.length; i += 3) {
+  // Only a starting bound for the exact pair search below: a few dozen vertices suffice.
+  const step = 3 * Math.max(1, Math.floor(pp.length / 3 / BOUND_VERTICES));
+  for (let i = 0; i < pp.length; i += step) {
     applyPose(part.pose, pp[i], pp[i + 1], pp[i + 2], w);
     q.set(w[0] * inv, w[1] * inv, w[2] * inv);
     const hit = bvh.closestPointToPoint(q, t1, 0, bound);

@@ -10,8 +10,8 @@ export interface TrianglePairResult {
 }
 
 const objTri = new ExtendedTriangle();
-const objBox = new Box3();
 const near = new Box3();
+const triBox = new Box3();
 const p1 = new Vector3(), p2 = new Vector3();
 const bestPart = new Vector3(), bestObj = new Vector3();
 
@@ -24,11 +24,10 @@ function boxDistance(a: Box3, b: Box3): number {
 
 /**
  * Exact smallest distance between the triangles of a posed part and of the object, if it is
- * below `bound` (part frame, meters); null otherwise. Object triangles whose boxes come within
- * `bound` of the part's box are gathered through the object BVH, sorted by that box distance (a
- * lower bound on their distance to the part), moved into the part's frame, and each searched
- * against the part's BVH with box-to-box pruning, until the next lower bound cannot beat the best
- * pair found. Every distance is measured in the part's frame, so a scaled object frame cannot
+ * below `bound` (part frame, meters); null otherwise. The object BVH is walked nearest box first
+ * (box-to-box distance to the part's box: a lower bound), skipping boxes that cannot beat the best
+ * pair so far; each object triangle reached is moved into the part's frame and searched against
+ * the part's BVH with the same box-to-box pruning. Every distance is measured in the part's frame, so a scaled object frame cannot
  * skew the pruning (three-mesh-bvh's `closestPointToGeometry` measures part of its pruning in the
  * other mesh's frame, and was also several times slower here).
  *
@@ -46,31 +45,15 @@ export function closestTrianglePair(
   bound: number,
   stopBelow: number,
 ): TrianglePairResult | null {
-  const limit = bound / scale;
-  const cand: number[] = [];
-  const lbs: number[] = [];
-  objBvh.shapecast({
-    intersectsBounds: (box) => boxDistance(box, partBoxInObject) < limit,
-    intersectsTriangle: (tri, idx) => {
-      objBox.makeEmpty().expandByPoint(tri.a).expandByPoint(tri.b).expandByPoint(tri.c);
-      const lb = boxDistance(objBox, partBoxInObject);
-      if (lb < limit) {
-        cand.push(idx);
-        lbs.push(lb * scale);
-      }
-      return false;
-    },
-  });
-  if (cand.length === 0) return null;
-  const order = cand.map((_, i) => i).sort((a, b) => lbs[a] - lbs[b]);
-  const index = objBvh.geometry.index!.array;
-  const pos = objBvh.geometry.attributes.position;
   let best = bound;
   let found = false;
   const partCast = {
     boundsTraverseOrder: (box: Box3) => boxDistance(box, near),
     intersectsBounds: (_box: Box3, _leaf: boolean, score: number | undefined) => (score ?? 0) < best,
     intersectsTriangle: (tri: ExtendedTriangle) => {
+      // A leaf holds several triangles: a box test per triangle spares most exact tests.
+      triBox.makeEmpty().expandByPoint(tri.a).expandByPoint(tri.b).expandByPoint(tri.c);
+      if (boxDistance(triBox, near) >= best) return false;
       // three-mesh-bvh fills both closest points (its .d.ts lists only the first argument)
       const d = (tri.distanceToTriangle as (o: ExtendedTriangle, t1: Vector3, t2: Vector3) => number).call(tri, objTri, p1, p2);
       if (d < best) {
@@ -82,18 +65,21 @@ export function closestTrianglePair(
       return d <= stopBelow;
     },
   };
-  for (const i of order) {
-    if (lbs[i] >= best) break;
-    const t = 3 * cand[i];
-    objTri.a.fromBufferAttribute(pos, index[t]).applyMatrix4(objectToPart);
-    objTri.b.fromBufferAttribute(pos, index[t + 1]).applyMatrix4(objectToPart);
-    objTri.c.fromBufferAttribute(pos, index[t + 2]).applyMatrix4(objectToPart);
-    objTri.needsUpdate = true;
-    near.makeEmpty().expandByPoint(objTri.a).expandByPoint(objTri.b).expandByPoint(objTri.c);
-    // Most candidates are rejected here, without a traversal's set-up cost.
-    if (boxDistance(near, partBox) >= best) continue;
-    partBvh.shapecast(partCast);
-    if (best <= stopBelow) break;
-  }
+  objBvh.shapecast({
+    // Nearest object boxes first, so the best pair shrinks early and prunes the rest.
+    boundsTraverseOrder: (box) => boxDistance(box, partBoxInObject),
+    intersectsBounds: (_box, _leaf, score) => (score ?? 0) * scale < best,
+    intersectsTriangle: (tri) => {
+      objTri.a.copy(tri.a).applyMatrix4(objectToPart);
+      objTri.b.copy(tri.b).applyMatrix4(objectToPart);
+      objTri.c.copy(tri.c).applyMatrix4(objectToPart);
+      objTri.needsUpdate = true;
+      near.makeEmpty().expandByPoint(objTri.a).expandByPoint(objTri.b).expandByPoint(objTri.c);
+      // Most triangles are rejected here, without a traversal's set-up cost.
+      if (boxDistance(near, partBox) >= best) return false;
+      partBvh.shapecast(partCast);
+      return best <= stopBelow;
+    },
+  });
   return found ? { distance: best, onPart: bestPart.clone(), onObject: bestObj.clone() } : null;
 }
