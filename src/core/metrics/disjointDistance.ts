@@ -92,10 +92,9 @@ function containsOther(part: SceneHand['parts'][number], obj: SceneObject, objFi
  * Distance between a posed part's surface and the object's (unscaled object frame), surface to
  * surface: the exact closest pair over all triangle pairs (closestTrianglePair), 0 when the
  * surfaces intersect. A first pass from a few of the part's vertices to the object's triangles
- * gives an upper bound that prunes the pair search to the triangles that can still beat it, which keeps it
- * cheap. The closest pair
- * may lie mid-face on both sides (a flat fingertip pad above a face, an edge crossing an edge),
- * which a vertex-only distance over-estimates.
+ * gives an upper bound that prunes the pair search to the triangles that can still beat it. The
+ * closest pair may lie mid-face on both sides (a flat fingertip pad above a face, an edge crossing
+ * an edge), which a vertex-only distance over-estimates.
  */
 function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: number): { distance: number; onHand: Vec3; onObject: Vec3 } {
   const pp = part.prepared.mesh.positions;
