@@ -127,15 +127,11 @@ export class PreparedMesh {
     return { inside, insideOthers, faceComponent: voter.faceComponent };
   }
 
-  /**
-   * The union's outer boundary (the mesh itself when it has one component). `coarse` keeps or
-   * drops whole triangles (see exposedSurface), for meshes used by a single grasp.
-   */
-  surface(rays: number, coarse = false): PreparedSurface {
-    const key = coarse ? -rays : rays;
-    let s = this.surfaceCache.get(key);
+  /** The union's outer boundary (the mesh itself when it has one component). */
+  surface(rays: number): PreparedSurface {
+    let s = this.surfaceCache.get(rays);
     if (!s) {
-      const exposed = exposedSurface(this.mesh, this.components, this.unionQueries(rays, coarse ? 1 << 15 : 1 << 17), this.bvh, this.size, coarse);
+      const exposed = exposedSurface(this.mesh, this.components, this.unionQueries(rays, 1 << 17), this.bvh, this.size);
       let bvh = this.bvh;
       if (exposed.mesh !== this.mesh) {
         const g = new BufferGeometry();
@@ -144,7 +140,7 @@ export class PreparedMesh {
         bvh = new MeshBVH(g, { verbose: false });
       }
       s = { mesh: exposed.mesh, bvh, sampler: new SurfaceSampler(exposed.mesh), buriedPieces: exposed.buriedPieces };
-      this.surfaceCache.set(key, s);
+      this.surfaceCache.set(rays, s);
     }
     return s;
   }

@@ -155,8 +155,7 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
       const ref = d2Reference.get(`${o.prepared.id}|${params.seed}|${params.d2Pairs}|${params.insideRays}`, () =>
         d2Distances(o.prepared.surface(params.insideRays).sampler, params.d2Pairs, makeMetricsRng(subSeed(params.seed, STREAM_D2_REF))),
       );
-      // A reconstruction usually serves one grasp: its buried walls are cut away triangle by triangle.
-      const rec = d2Distances(prepared.surface(params.insideRays, true).sampler, params.d2Pairs, makeMetricsRng(subSeed(params.seed, STREAM_D2_RECON)));
+      const rec = d2Distances(prepared.surface(params.insideRays).sampler, params.d2Pairs, makeMetricsRng(subSeed(params.seed, STREAM_D2_RECON)));
       // The reference distribution is cached unscaled; D2 distances scale linearly with the object.
       const scaled = ref.map((d) => d * o.scale);
       result.d2_wasserstein_cm = wasserstein1Sorted(scaled, rec) * 100;

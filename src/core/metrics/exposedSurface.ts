@@ -27,10 +27,6 @@ const MAX_LEVEL = 3;
  * a wall shared by two parts (flush faces, coincident duplicates) is kept on the lower-numbered
  * part only, so area-weighted samples do not count it twice.
  *
- * `coarse` (for meshes used once, such as per-grasp reconstructions) skips the cutting: each
- * triangle near another component is kept or dropped whole by its centre, which misplaces the
- * boundary by at most one triangle along the curves where parts meet.
- *
  * With one component the mesh is returned unchanged.
  */
 export interface UnionQueries {
@@ -42,7 +38,7 @@ export interface UnionQueries {
   faceComponent: Uint32Array;
 }
 
-export function exposedSurface(mesh: TriMesh, comps: MeshComponents, union: UnionQueries, bvh: MeshBVH, size: number, coarse = false): ExposedSurface {
+export function exposedSurface(mesh: TriMesh, comps: MeshComponents, union: UnionQueries, bvh: MeshBVH, size: number): ExposedSurface {
   if (comps.count <= 1) return { mesh, buriedPieces: 0 };
   const { positions: p, indices: ix } = mesh;
   const vc = comps.vertexComponent;
@@ -198,12 +194,6 @@ export function exposedSurface(mesh: TriMesh, comps: MeshComponents, union: Unio
     }
     if (!nearOther) {
       keptIdx.push(ix[t], ix[t + 1], ix[t + 2]);
-      continue;
-    }
-    if (coarse) {
-      const cx = (p[ia] + p[ib] + p[ic]) / 3, cy = (p[ia + 1] + p[ib + 1] + p[ic + 1]) / 3, cz = (p[ia + 2] + p[ib + 2] + p[ic + 2]) / 3;
-      if (union.insideOthers(cx, cy, cz, comp)) buriedPieces++;
-      else keptIdx.push(ix[t], ix[t + 1], ix[t + 2]);
       continue;
     }
     piece([p[ia], p[ia + 1], p[ia + 2]], [p[ib], p[ib + 1], p[ib + 2]], [p[ic], p[ic + 1], p[ic + 2]], comp, t, 0);
