@@ -114,8 +114,8 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
     const o = obj, h = hand;
     let penetratingParts: Set<number> | undefined;
     attempt('penetration_depth', () => {
-      const perPart = handSamples.get(`${h.signature}|${params.seed}|${params.samples}`, () =>
-        sampleAcross(h.parts.map((p) => p.prepared.sampler), params.samples, makeMetricsRng(subSeed(params.seed, STREAM_HAND))),
+      const perPart = handSamples.get(`${h.signature}|${params.seed}|${params.samples}|${params.insideRays}`, () =>
+        sampleAcross(h.parts.map((p) => p.prepared.surface(params.insideRays).sampler), params.samples, makeMetricsRng(subSeed(params.seed, STREAM_HAND))),
       );
       const r = penetrationDepth(h, o, perPart, params.insideRays, !!overlay);
       penetratingParts = r.penetratingParts;
@@ -132,8 +132,8 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
       if (overlay) overlay.fingertips = r.fingertips;
     });
     attempt('contact_ratio', () => {
-      const samples = objectSamples.get(`${o.prepared.id}|${params.seed}|${params.samples}`, () =>
-        o.prepared.sampler.sample(params.samples, makeMetricsRng(subSeed(params.seed, STREAM_OBJECT))),
+      const samples = objectSamples.get(`${o.prepared.id}|${params.seed}|${params.samples}|${params.insideRays}`, () =>
+        o.prepared.surface(params.insideRays).sampler.sample(params.samples, makeMetricsRng(subSeed(params.seed, STREAM_OBJECT))),
       );
       const r = contactRatio(h, o, samples, params.contactMm / 1000, params.insideRays);
       result.contact_ratio_pct = r.ratio * 100;
@@ -152,10 +152,10 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
         throw e;
       }
       for (const w of prepared.warnings) warnings.push(`reconstruction mesh: ${w}`);
-      const ref = d2Reference.get(`${o.prepared.id}|${params.seed}|${params.d2Pairs}`, () =>
-        d2Distances(o.prepared.sampler, params.d2Pairs, makeMetricsRng(subSeed(params.seed, STREAM_D2_REF))),
+      const ref = d2Reference.get(`${o.prepared.id}|${params.seed}|${params.d2Pairs}|${params.insideRays}`, () =>
+        d2Distances(o.prepared.surface(params.insideRays).sampler, params.d2Pairs, makeMetricsRng(subSeed(params.seed, STREAM_D2_REF))),
       );
-      const rec = d2Distances(prepared.sampler, params.d2Pairs, makeMetricsRng(subSeed(params.seed, STREAM_D2_RECON)));
+      const rec = d2Distances(prepared.surface(params.insideRays).sampler, params.d2Pairs, makeMetricsRng(subSeed(params.seed, STREAM_D2_RECON)));
       // The reference distribution is cached unscaled; D2 distances scale linearly with the object.
       const scaled = ref.map((d) => d * o.scale);
       result.d2_wasserstein_cm = wasserstein1Sorted(scaled, rec) * 100;

@@ -16,7 +16,8 @@ const target = { point: new Vector3(), distance: 0, faceIndex: 0 };
 
 /**
  * Share of object surface samples that lie inside the hand or within `threshold` meters of its
- * surface. `localSamples` are in the unscaled object frame (so they can be cached per object).
+ * surface. `localSamples` are in the unscaled object frame (so they can be cached per object) and
+ * are drawn from the object's outer boundary (walls buried inside other parts are not sampled).
  */
 export function contactRatio(hand: SceneHand, obj: SceneObject, localSamples: Float64Array, threshold: number, rays: number): ContactRatioResult {
   const n = localSamples.length / 3;
@@ -34,8 +35,10 @@ export function contactRatio(hand: SceneHand, obj: SceneObject, localSamples: Fl
       if (!boxContains(part.min, part.max, x, y, z, threshold)) continue;
       applyInversePose(part.pose, x, y, z, local);
       q.set(local[0], local[1], local[2]);
-      // minThreshold = maxThreshold: stop at the first triangle within reach.
-      const near = threshold > 0 && part.prepared.bvh.closestPointToPoint(q, target, threshold, threshold) !== null;
+      // minThreshold = maxThreshold: stop at the first triangle within reach. maxThreshold only
+      // prunes bounding boxes, so a hit can still lie beyond it: the distance decides.
+      const hit = threshold > 0 ? part.prepared.bvh.closestPointToPoint(q, target, threshold, threshold) : null;
+      const near = hit !== null && hit.distance <= threshold;
       if (near || part.prepared.field(rays).isInside(local[0], local[1], local[2])) {
         inContact[s] = 1;
         hits++;

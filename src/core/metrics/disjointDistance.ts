@@ -1,7 +1,8 @@
-import { Matrix4, Vector3 } from 'three';
+import { Box3, Matrix4, Vector3 } from 'three';
 import type { Vec3 } from '../hands/types';
 import { applyInversePose, applyPose, poseToMatrixElements } from './rigidPose';
 import type { SceneHand, SceneObject } from './scene';
+import { closestTrianglePair } from './trianglePairDistance';
 
 export interface FingertipDistance {
   name: string;
@@ -22,11 +23,16 @@ export interface DisjointDistanceResult {
 
 const q = new Vector3();
 const t1 = { point: new Vector3(), distance: 0, faceIndex: 0 };
+const partBox = new Box3();
+/** part vertices measured for the pair search's starting bound */
+const BOUND_VERTICES = 32;
+const partLocal = new Box3();
 const m = new Matrix4();
+const mInv = new Matrix4();
 
 /**
- * Mean over fingertips of the distance between the fingertip link's geometry and the object
- * surface (see meshDistance), 0 when they intersect or one contains the other. Fingertips whose
+ * Mean over fingertips of the surface-to-surface distance between the fingertip link's geometry
+ * and the object surface (see meshDistance), 0 when they intersect or one contains the other. Fingertips whose
  * link has no geometry are reported and left out of the mean.
  *
  * `penetratingParts` (from penetrationDepth) short-cuts links already known to have points
@@ -83,16 +89,12 @@ function containsOther(part: SceneHand['parts'][number], obj: SceneObject, objFi
 }
 
 /**
- * Distance from a posed part's surface to the object's (unscaled object frame): every part vertex
- * against the object's triangles (exact point-to-triangle through the object BVH, each query
- * pruned by the best so far), and 0 when the two surfaces intersect (exact triangle-triangle test,
- * only run when the vertices come within one part edge length, the most an intersection allows).
- *
- * This is the one-sided vertex distance. It equals the mesh-to-mesh distance whenever a part
- * vertex is one end of the closest pair, which holds for curved fingertips up to their
- * tessellation and for faces parallel to faces; for an edge crossing an edge it can over-estimate
- * by at most half the part's edge length. An all-pairs triangle search was measured at 100-300 ms
- * per hand, too slow for its sub-millimetre gain.
+ * Distance between a posed part's surface and the object's (unscaled object frame), surface to
+ * surface: the exact closest pair over all triangle pairs (closestTrianglePair), 0 when the
+ * surfaces intersect. A first pass from a few of the part's vertices to the object's triangles
+ * gives an upper bound that prunes the pair search to the triangles that can still beat it. The
+ * closest pair may lie mid-face on both sides (a flat fingertip pad above a face, an edge crossing
+ * an edge), which a vertex-only distance over-estimates.
  */
 function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: number): { distance: number; onHand: Vec3; onObject: Vec3 } {
   const pp = part.prepared.mesh.positions;
@@ -100,7 +102,9 @@ function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: n
   const w = new Float64Array(3);
   let bound = Infinity;
   const onHand: Vec3 = [0, 0, 0], onObject: Vec3 = [0, 0, 0];
-  for (let i = 0; i < pp.length; i += 3) {
+  // Only a starting bound for the exact pair search below: a few dozen vertices suffice.
+  const step = 3 * Math.max(1, Math.floor(pp.length / 3 / BOUND_VERTICES));
+  for (let i = 0; i < pp.length; i += step) {
     applyPose(part.pose, pp[i], pp[i + 1], pp[i + 2], w);
     q.set(w[0] * inv, w[1] * inv, w[2] * inv);
     const hit = bvh.closestPointToPoint(q, t1, 0, bound);
@@ -110,31 +114,29 @@ function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: n
       onObject[0] = t1.point.x; onObject[1] = t1.point.y; onObject[2] = t1.point.z;
     }
   }
-  if (bound < maxEdge(part.prepared) * inv) {
-    m.fromArray(poseToMatrixElements(part.pose, inv));
-    if (bvh.intersectsGeometry(part.prepared.geometry, m)) {
-      onObject[0] = onHand[0]; onObject[1] = onHand[1]; onObject[2] = onHand[2];
-      return { distance: 0, onHand, onObject };
-    }
+  m.fromArray(poseToMatrixElements(part.pose, inv));
+  mInv.copy(m).invert();
+  const eps = obj.prepared.eps;
+  const k = obj.scale;
+  partBox.min.set(part.min[0] * inv, part.min[1] * inv, part.min[2] * inv);
+  partBox.max.set(part.max[0] * inv, part.max[1] * inv, part.max[2] * inv);
+  partLocal.min.fromArray(part.prepared.min);
+  partLocal.max.fromArray(part.prepared.max);
+  const pair = closestTrianglePair(bvh, part.prepared.bvh, mInv, partBox, partLocal, k, bound * k, eps * k);
+  if (pair && pair.distance / k < bound) {
+    bound = pair.distance / k;
+    setVec(onObject, pair.onObject.applyMatrix4(m));
+    setVec(onHand, pair.onPart.applyMatrix4(m));
+  }
+  if (bound <= eps) {
+    onObject[0] = onHand[0]; onObject[1] = onHand[1]; onObject[2] = onHand[2];
+    return { distance: 0, onHand, onObject };
   }
   return { distance: bound, onHand, onObject };
 }
 
-const maxEdges = new WeakMap<object, number>();
-function maxEdge(prepared: SceneHand['parts'][number]['prepared']): number {
-  let e = maxEdges.get(prepared);
-  if (e === undefined) {
-    const { positions: p, indices: ix } = prepared.mesh;
-    e = 0;
-    for (let t = 0; t < ix.length; t += 3) {
-      const a = 3 * ix[t], b = 3 * ix[t + 1], c = 3 * ix[t + 2];
-      e = Math.max(e, dist(p, a, b), dist(p, b, c), dist(p, a, c));
-    }
-    maxEdges.set(prepared, e);
-  }
-  return e;
-}
-
-function dist(u: ArrayLike<number>, a: number, b: number): number {
-  return Math.hypot(u[a] - u[b], u[a + 1] - u[b + 1], u[a + 2] - u[b + 2]);
+function setVec(out: Vec3, v: Vector3): void {
+  out[0] = v.x;
+  out[1] = v.y;
+  out[2] = v.z;
 }

@@ -1,6 +1,7 @@
-import type { MeshBVH } from 'three-mesh-bvh';
 import type { TriMesh } from '../mesh/triMesh';
-import { insideByRayVotes } from './insideTest';
+
+/** The exact (per-point) inside test the grid caches. */
+export type InsideVote = (x: number, y: number, z: number) => boolean;
 
 const OUT = 0;
 const IN = 1;
@@ -10,7 +11,8 @@ const ASK = 2;
 /**
  * Caches inside/outside answers for a mesh on a voxel grid so most point queries cost one array
  * read. Cells touched by a triangle are marked ASK; the remaining cells split into connected
- * regions that no triangle crosses, so each region is wholly inside or wholly outside. A region is
+ * regions that no triangle crosses, so each region is wholly inside or wholly outside (of every
+ * component, hence also of their union). A region is
  * labelled by ray votes at several of its cells; if those disagree (a mesh whose holes let the
  * inside leak to the outside) the region stays ASK and every point in it is voted on individually,
  * which gives exactly the behaviour of the plain per-point test.
@@ -27,11 +29,9 @@ export class InsideField {
 
   constructor(
     mesh: TriMesh,
-    private readonly bvh: MeshBVH,
+    private readonly vote: InsideVote,
     min: ArrayLike<number>,
     max: ArrayLike<number>,
-    private readonly rays: number,
-    private readonly eps: number,
     targetCells = 1 << 17,
   ) {
     const ex = max[0] - min[0], ey = max[1] - min[1], ez = max[2] - min[2];
@@ -112,7 +112,7 @@ export class InsideField {
       for (let v = 0; v < votes; v++) {
         const c = queue[Math.floor(((v + 0.5) * tail) / votes)];
         const i = c % nx, j = ((c - i) / nx) % ny, k = Math.floor(c / plane);
-        if (insideByRayVotes(this.bvh, this.ox + (i + 0.5) * this.h, this.oy + (j + 0.5) * this.h, this.oz + (k + 0.5) * this.h, this.rays, this.eps)) inside++;
+        if (this.vote(this.ox + (i + 0.5) * this.h, this.oy + (j + 0.5) * this.h, this.oz + (k + 0.5) * this.h)) inside++;
       }
       const label = inside === votes ? IN : inside === 0 ? OUT : ASK;
       for (let q = 0; q < tail; q++) state[queue[q]] = label;
@@ -133,6 +133,6 @@ export class InsideField {
     const s = this.state[(k * this.ny + j) * this.nx + i];
     if (s === OUT) return false;
     if (s === IN) return true;
-    return insideByRayVotes(this.bvh, x, y, z, this.rays, this.eps);
+    return this.vote(x, y, z);
   }
 }

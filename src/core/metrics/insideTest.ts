@@ -59,3 +59,77 @@ export function insideByRayVotes(bvh: MeshBVH, x: number, y: number, z: number, 
   }
   return inside > outside;
 }
+
+/**
+ * Inside test for the union of a mesh's connected components. Parity is counted per component,
+ * so a point in the overlap of two closed parts (two crossings along every ray, one per part) is
+ * inside both rather than "outside" by whole-mesh parity. Each component gets its own majority
+ * vote over the rays; the point is inside the union when any component's vote says inside.
+ * With one component this is exactly `insideByRayVotes`.
+ */
+export class UnionVoter {
+  private readonly votes: Int32Array;
+  private readonly touched: number[] = [];
+  private readonly order: number[] = [];
+  private readonly hitComp: number[] = [];
+  private readonly hitDist: number[] = [];
+
+  constructor(
+    private readonly bvh: MeshBVH,
+    /** component of each triangle, in the BVH's triangle order */
+    readonly faceComponent: Uint32Array,
+    readonly components: number,
+    private readonly eps: number,
+  ) {
+    this.votes = new Int32Array(Math.max(components, 1));
+  }
+
+  /** Inside component `only` alone (its own parity vote). */
+  isInsideComponent(x: number, y: number, z: number, rays: number, only: number): boolean {
+    return this.isInside(x, y, z, rays, -1, only);
+  }
+
+  /** Inside the union of all components, or of all but `exclude`, or of `only` alone. */
+  isInside(x: number, y: number, z: number, rays: number, exclude = -1, only = -1): boolean {
+    if (this.components <= 1 && exclude < 0) return insideByRayVotes(this.bvh, x, y, z, rays, this.eps);
+    const { votes, touched, order, hitComp, hitDist, faceComponent, eps } = this;
+    for (const c of touched) votes[c] = 0;
+    touched.length = 0;
+    const need = (rays >> 1) + 1;
+    let best = 0;
+    for (let i = 0; i < rays; i++) {
+      ray.origin.set(x, y, z);
+      ray.direction.copy(RAY_DIRECTIONS[i % RAY_DIRECTIONS.length]);
+      const hits = this.bvh.raycast(ray, DoubleSide);
+      hitComp.length = 0;
+      hitDist.length = 0;
+      order.length = 0;
+      for (const h of hits) {
+        const c = faceComponent[h.faceIndex ?? 0];
+        if (c === exclude) continue;
+        order.push(hitComp.length);
+        hitComp.push(c);
+        hitDist.push(h.distance);
+      }
+      order.sort((a, b) => hitComp[a] - hitComp[b] || hitDist[a] - hitDist[b]);
+      for (let k = 0; k < order.length; ) {
+        const c = hitComp[order[k]];
+        let crossings = 1;
+        let last = hitDist[order[k]];
+        k++;
+        for (; k < order.length && hitComp[order[k]] === c; k++) {
+          const d = hitDist[order[k]];
+          if (d - last > eps) crossings++;
+          last = d;
+        }
+        if (crossings & 1) {
+          if (votes[c] === 0) touched.push(c);
+          if (++votes[c] >= need) return true;
+          if (votes[c] > best) best = votes[c];
+        }
+      }
+      if (best + (rays - i - 1) < need) return false;
+    }
+    return false;
+  }
+}

@@ -17,15 +17,20 @@ const q = new Vector3();
 const target = { point: new Vector3(), distance: 0, faceIndex: 0 };
 
 /**
- * Largest distance to the object surface over hand surface points inside the object. The points
+ * Largest distance to the object's outer surface (the boundary of the union of its parts) over
+ * hand surface points inside the object (inside any of its parts). The points
  * are every posed vertex plus the seeded area-weighted samples (per part, hand-local). Parts whose
  * box misses the object's box cannot contribute and are skipped. Without `exactDepths` an inside
  * point's distance query stops as soon as it proves the point is no deeper than the deepest so far
- * (its reported depth is then a lower bound), which makes deep penetrations cheap.
+ * (its reported depth is then only known to be below the maximum; the maximum itself is always
+ * exact), which makes deep penetrations cheap.
  */
 export function penetrationDepth(hand: SceneHand, obj: SceneObject, samplesPerPart: Float64Array[], rays: number, exactDepths = false): PenetrationDepthResult {
   const { prepared, scale } = obj;
   const field = prepared.field(rays);
+  // Depth is measured to the union's outer boundary: a wall of one part buried inside another
+  // is not "the surface" a penetrating point would be pushed out through.
+  const surfaceBvh = prepared.surface(rays).bvh;
   const inv = 1 / scale;
   const lmin = prepared.min, lmax = prepared.max;
   const pts: number[] = [];
@@ -42,7 +47,7 @@ export function penetrationDepth(hand: SceneHand, obj: SceneObject, samplesPerPa
       if (!field.isInside(x, y, z)) continue;
       penetratingParts.add(k);
       q.set(x, y, z);
-      const hit = prepared.bvh.closestPointToPoint(q, target, exactDepths ? 0 : maxDepth * inv);
+      const hit = surfaceBvh.closestPointToPoint(q, target, exactDepths ? 0 : maxDepth * inv);
       const d = hit ? hit.distance * scale : 0;
       pts.push(w[0], w[1], w[2]);
       depths.push(d);

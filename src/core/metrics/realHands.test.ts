@@ -8,7 +8,6 @@ import { poseHand } from '../hands/poseHand';
 import { edgeStats } from '../mesh/meshTopology';
 import { prepareMesh } from './bvhCache';
 import { computeGraspMetrics } from './computeGraspMetrics';
-import { insideByRayVotes } from './insideTest';
 import { uvSphere } from './proceduralShapes';
 import { makeMetricsRng } from './rng';
 
@@ -33,7 +32,7 @@ describe.skipIf(!present)('metrics on the real ShadowHand meshes', () => {
       for (let i = 0; i < 400; i++) {
         const x = p.min[0] + (p.max[0] - p.min[0]) * rng(), y = p.min[1] + (p.max[1] - p.min[1]) * rng(), z = p.min[2] + (p.max[2] - p.min[2]) * rng();
         total++;
-        if (field.isInside(x, y, z) !== insideByRayVotes(p.bvh, x, y, z, 5, p.eps)) disagree++;
+        if (field.isInside(x, y, z) !== p.voter.isInside(x, y, z, 5)) disagree++;
       }
     }
     console.log(`real ShadowHand: ${seen.size} distinct link meshes, ${open} with boundary edges; field vs votes disagree on ${disagree}/${total} points`);
