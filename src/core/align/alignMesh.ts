@@ -4,8 +4,9 @@ import { makeMetricsRng } from '../metrics/rng';
 import { fitSimilarity } from './fitSimilarity';
 import { pcaStarts } from './pcaStarts';
 import { referenceSurface } from './referenceSurface';
-import { surfacePointIndex, type SurfacePointIndex } from './surfacePointIndex';
-import { applySimilarity, composeSimilarity, rotationAngleBetween, type Similarity } from './similarity';
+import { SurfacePointIndex, surfacePointIndex } from './surfacePointIndex';
+import type { Vec3 } from '../hands/types';
+import { applySimilarity, composeSimilarity, IDENTITY_SIMILARITY, invertSimilarity, rotationAngleBetween, type Similarity } from './similarity';
 
 export interface AlignOptions {
   /** reconstruction surface points used by ICP (area-weighted); default 1200 */
@@ -38,56 +39,82 @@ function samplePoints(mesh: TriMesh, n: number, seed: number): Float64Array {
 
 interface Pass {
   transform: Similarity;
-  /** mean squared distance of the best 80% of points: a score comparable between starts */
+  /** mean truncated squared distance, both directions: a score comparable between starts */
   score: number;
   iterations: number;
 }
 
+interface Side {
+  /** surface points of this side, in its own frame */
+  pts: Float64Array;
+  /** the other side's surface */
+  other: SurfacePointIndex;
+  /** true: pts are reconstruction points matched on the reference; false: the reverse */
+  forward: boolean;
+}
+
+const median = (d: Float64Array) => Float64Array.from(d).sort()[d.length >> 1];
+
 /**
- * Trimmed ICP with scale: each round pairs every transformed point with its closest point on the
- * reference surface, drops pairs further than three times the median distance (outliers, parts
- * the reference lacks) but never those within the inlier distance, and refits the similarity to
- * the rest. Pairs go from the reconstruction to the reference, so parts the reconstruction lost
- * (a missing handle) leave no unmatched pairs.
+ * Symmetric trimmed ICP with scale. Each round pairs every reconstruction point with the closest
+ * point of the reference surface and every reference point with the closest point of the
+ * reconstruction (both directions, so a shrunken copy cannot hide inside a hollow object such as
+ * a mug or a syringe barrel), drops pairs further than three times their direction's median
+ * distance (outliers, a handle the reconstruction lost) but never those within the inlier
+ * distance, and refits the similarity to the rest.
  */
-function icp(surface: SurfacePointIndex, pts: Float64Array, start: Similarity, inlier: number, maxIterations: number): Pass {
-  const n = pts.length / 3;
-  const moved = new Float64Array(pts.length);
-  const closest = new Float64Array(pts.length);
-  const dist = new Float64Array(n);
-  const w = new Float64Array(n);
-  const p: [number, number, number] = [0, 0, 0];
+function icp(sides: [Side, Side], start: Similarity, inlier: number, maxIterations: number): Pass {
+  const total = sides.reduce((k, s) => k + s.pts.length / 3, 0);
+  const x = new Float64Array(3 * total); // reconstruction side of each pair, moved into the reference frame
+  const y = new Float64Array(3 * total); // reference side
+  const w = new Float64Array(total);
+  const dists = sides.map((s) => new Float64Array(s.pts.length / 3));
+  const p: Vec3 = [0, 0, 0];
+  const q = new Float64Array(3);
   let T = start;
   let iterations = 0;
   const pair = (t: Similarity) => {
-    for (let i = 0; i < n; i++) {
-      applySimilarity(t, pts.subarray(3 * i, 3 * i + 3), p);
-      moved.set(p, 3 * i);
-      dist[i] = surface.closest(p[0], p[1], p[2], closest, 3 * i);
-    }
+    const inv = invertSimilarity(t);
+    let o = 0;
+    sides.forEach((side, si) => {
+      const n = side.pts.length / 3, d = dists[si];
+      for (let i = 0; i < n; i++, o++) {
+        const own = side.pts.subarray(3 * i, 3 * i + 3);
+        if (side.forward) {
+          applySimilarity(t, own, p);
+          x.set(p, 3 * o);
+          d[i] = side.other.closest(p[0], p[1], p[2], y, 3 * o);
+        } else {
+          applySimilarity(inv, own, p);
+          d[i] = side.other.closest(p[0], p[1], p[2], q, 0) * t.scale;
+          x.set(applySimilarity(t, q, p), 3 * o);
+          y.set(own, 3 * o);
+        }
+      }
+    });
   };
+  // Truncated quadratic: every point counts, none more than an inlier at the threshold, so a
+  // handle matched wrongly costs what it should, and outliers cannot dominate.
+  const cap = inlier * inlier;
+  const score = () => dists.reduce((k, d) => k + d.reduce((a, v) => a + Math.min(v * v, cap), 0) / d.length, 0);
   for (; iterations < maxIterations; iterations++) {
     pair(T);
-    const sorted = Float64Array.from(dist).sort();
-    const tau = Math.max(3 * sorted[n >> 1], inlier);
-    let used = 0;
-    for (let i = 0; i < n; i++) used += w[i] = dist[i] <= tau ? 1 : 0;
+    let o = 0, used = 0;
+    for (const d of dists) {
+      const tau = Math.max(3 * median(d), inlier);
+      for (let i = 0; i < d.length; i++, o++) used += w[o] = d[i] <= tau ? 1 : 0;
+    }
     if (used < 6) break;
     // The fit is of the moved points, so it is composed after T.
-    const step = fitSimilarity(moved, closest, w);
+    const step = fitSimilarity(x, y, w);
     T = composeSimilarity(step, T);
-    const moveLen = Math.hypot(...step.translation);
-    if (Math.abs(step.scale - 1) < 1e-5 && rotationAngleBetween(step.rotation, [1, 0, 0, 0, 1, 0, 0, 0, 1]) < 1e-5 && moveLen < 1e-6) {
+    if (Math.abs(step.scale - 1) < 1e-5 && rotationAngleBetween(step.rotation, IDENTITY_SIMILARITY.rotation) < 1e-5 && Math.hypot(...step.translation) < 1e-6) {
       iterations++;
       break;
     }
   }
   pair(T);
-  const sorted = Float64Array.from(dist).sort();
-  const keep = Math.max(1, Math.floor(n * 0.8));
-  let ss = 0;
-  for (let i = 0; i < keep; i++) ss += sorted[i] * sorted[i];
-  return { transform: T, score: ss / keep, iterations };
+  return { transform: T, score: score(), iterations };
 }
 
 /**
@@ -101,19 +128,22 @@ export function alignToReference(reconstruction: TriMesh, reference: TriMesh, op
   const index = surfacePointIndex(reference);
   const seed = opts.seed ?? 1;
   const pts = samplePoints(reconstruction, opts.samples ?? 1200, seed);
-  const coarse = pts.subarray(0, 3 * Math.min(opts.coarseSamples ?? 150, pts.length / 3));
-  const starts = pcaStarts(pts, index.points);
-  const ranked = starts.map((s) => icp(index, coarse, s, inlier, 8)).sort((a, b) => a.score - b.score);
+  const reconIndex = new SurfacePointIndex(reconstruction, 3000, seed + 2);
+  const refPts = index.points;
+  const sidesOf = (count: number): [Side, Side] => [
+    { pts: pts.subarray(0, 3 * Math.min(count, pts.length / 3)), other: index, forward: true },
+    { pts: refPts.subarray(0, 3 * Math.min(count, refPts.length / 3)), other: reconIndex, forward: false },
+  ];
+  const starts = pcaStarts(pts, refPts);
+  const coarse = sidesOf(opts.coarseSamples ?? 150);
+  const ranked = starts.map((s) => icp(coarse, s, inlier, 8)).sort((a, b) => a.score - b.score);
   let iterations = ranked.reduce((k, r) => k + r.iterations, 0);
-  let best: Pass | null = null;
-  const medium = pts.subarray(0, 3 * Math.min(400, pts.length / 3));
-  const finalists = ranked.slice(0, 3).map((r) => icp(index, medium, r.transform, inlier, 10)).sort((a, b) => a.score - b.score);
-  for (const r of finalists.slice(0, 1)) {
-    const fine = icp(index, pts, r.transform, inlier, opts.maxIterations ?? 30);
-    iterations += fine.iterations;
-    if (!best || fine.score < best.score) best = fine;
-  }
-  const T = best!.transform;
+  const medium = sidesOf(400);
+  const finalists = ranked.slice(0, 5).map((r) => icp(medium, r.transform, inlier, 10)).sort((a, b) => a.score - b.score);
+  iterations += finalists.reduce((k, r) => k + r.iterations, 0);
+  const best = icp(sidesOf(pts.length / 3), finalists[0].transform, inlier, opts.maxIterations ?? 30);
+  iterations += best.iterations;
+  const T = best.transform;
   // The residual is measured against the mesh itself (exact closest points), not the samples.
   const surface = referenceSurface(reference);
   const out = new Float64Array(3);
