@@ -2,12 +2,15 @@ import { DatasetLoadError } from '../core/dataset/loadDataset';
 import { runMetricsCommand } from './metricsCommand';
 import { METRICS_HELP, parseMetricsArgs, UsageError } from './metricsArgs';
 import { runImportCommand } from './importCommand';
+import { runAlignCommand, runRetargetCommand } from './alignRetargetCommands';
 
 const HELP = `Usage: hoi-studio <command> [options]
 
 Commands:
   metrics <manifest> --out <file.csv|file.json>   compute grasp metrics for a dataset
   import <kind> <input> --out <manifest.json>      convert hoi-folder / dexgraspnet / dro results to a manifest
+  align <manifest> --out <manifest.json>           align reference meshes to reconstructions, grasps to the reference frame
+  retarget <manifest> --hand <id> --out <manifest.json>   robot grasps from human hands (ShadowHand, LEAP, any URDF)
 
 Run "hoi-studio <command> --help" for a command's options.
 `;
@@ -23,6 +26,14 @@ export async function main(argv: string[]): Promise<number> {
       return await runImportCommand(rest);
     } catch (e) {
       process.stderr.write(`hoi-studio import: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
+  if (command === 'align' || command === 'retarget') {
+    try {
+      return await (command === 'align' ? runAlignCommand : runRetargetCommand)(rest);
+    } catch (e) {
+      process.stderr.write(`hoi-studio ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
       return 1;
     }
   }
