@@ -25,15 +25,16 @@ export async function resolveRetargetHand(dataset: LoadedDataset, hand: string, 
   if (!entry) {
     throw new Error(`unknown hand "${hand}": use a hand id of the dataset (${Object.keys(dataset.hands).join(', ') || 'none'}) or ${BUILTIN_HANDS.join(' / ')}`);
   }
-  const spec = entry.spec;
-  const model =
-    'builtin' in spec
-      ? await loadBuiltinHand(spec.builtin, { geometry: 'visual', fingertips: spec.fingertips })
-      : await io.fetchText(entry.urdfUrl!).then(
-          (text) => loadHandModel(text, { urdfUrl: entry!.urdfUrl!, fetchBytes: (u) => io.fetchBytes(u), fingertips: spec.fingertips, geometry: 'visual' }),
-          (e: unknown) => {
-            throw new Error(`${spec.urdf}: cannot read URDF (${e instanceof Error ? e.message : String(e)})`);
-          },
-        );
-  return { id, spec, urdfUrl: entry.urdfUrl, model };
+  return { id, spec: entry.spec, urdfUrl: entry.urdfUrl, model: await loadHandForRetarget(entry.spec, entry.urdfUrl, io) };
+}
+
+/** A hand model for retargeting: kinematics and fingertips (visual geometry, for drawing too). */
+export function loadHandForRetarget(spec: HandSpec, urdfUrl: string | undefined, io: DatasetIO): Promise<HandModel> {
+  if ('builtin' in spec) return loadBuiltinHand(spec.builtin, { geometry: 'visual', fingertips: spec.fingertips });
+  return io.fetchText(urdfUrl!).then(
+    (text) => loadHandModel(text, { urdfUrl: urdfUrl!, fetchBytes: (u) => io.fetchBytes(u), fingertips: spec.fingertips, geometry: 'visual' }),
+    (e: unknown) => {
+      throw new Error(`${spec.urdf}: cannot read URDF (${e instanceof Error ? e.message : String(e)})`);
+    },
+  );
 }
