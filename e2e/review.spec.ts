@@ -73,7 +73,7 @@ test('decides with the keyboard, undoes, and finds the decisions after a reload'
   const history = page.getByTestId('decision-history');
   await expect(history.locator('li')).toHaveCount(2);
   await expect(history.locator('li.withdrawn')).toHaveAttribute('data-decision', 'skip');
-  await expect(page.getByTestId('progress-count')).toHaveText('2 / 400');
+  await expect(page.getByTestId('progress-count')).toHaveText('2 / 410');
   console.log(`space -> next grasp selected in ${moveMs.toFixed(1)} ms (the write is queued behind it)`);
   expect(moveMs).toBeLessThan(100);
 

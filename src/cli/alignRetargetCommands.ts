@@ -12,7 +12,7 @@ import { graspHumanKeypoints } from '../core/retarget/graspKeypoints';
 import { retargetedGrasp } from '../core/retarget/retargetGrasp';
 import { resolveRetargetHand } from '../core/retarget/resolveRetargetHand';
 
-export const ALIGN_HELP = `Usage: hoi-studio align <manifest> --out <manifest.json> [--inlier-mm 5] [--samples 1200]
+export const ALIGN_HELP = `Usage: hoi-studio align <manifest> --out <manifest.json> [--inlier-mm 5] [--samples 1000]
 
 Aligns the reference mesh to every grasp's reconstruction (similarity ICP from PCA starts, see
 docs/align-retarget.md) and writes the grasps in the reference frame: the reconstruction and a MANO
@@ -82,7 +82,7 @@ export async function runAlignCommand(argv: string[], log = (s: string) => proce
   const args = parse(argv, ['out', 'inlier-mm', 'samples'], warn, 'align');
   if (typeof args === 'number') return args;
   const inlierDistance = positiveNumber(args.options['inlier-mm'], 'inlier-mm', 5) / 1000;
-  const samples = Math.round(positiveNumber(args.options.samples, 'samples', 1200));
+  const samples = Math.round(positiveNumber(args.options.samples, 'samples', 1000));
   const io = nodeIO();
   const dataset = await loadDataset(toManifestUrl(args.manifest), io);
   for (const i of dataset.issues) warn(`${i.severity}: ${i.file}: ${i.message}\n`);

@@ -9,7 +9,7 @@ import type { Vec3 } from '../hands/types';
 import { applySimilarity, composeSimilarity, IDENTITY_SIMILARITY, invertSimilarity, rotationAngleBetween, type Similarity } from './similarity';
 
 export interface AlignOptions {
-  /** reconstruction surface points used by ICP (area-weighted); default 1200 */
+  /** reconstruction surface points used by ICP (area-weighted); default 1000 */
   samples?: number;
   /** points per start in the coarse round that ranks the PCA starts; default 150 */
   coarseSamples?: number;
@@ -127,7 +127,7 @@ export function alignToReference(reconstruction: TriMesh, reference: TriMesh, op
   if (reference.indices.length < 3) throw new Error('the reference mesh has no triangles');
   const index = surfacePointIndex(reference);
   const seed = opts.seed ?? 1;
-  const pts = samplePoints(reconstruction, opts.samples ?? 1200, seed);
+  const pts = samplePoints(reconstruction, opts.samples ?? 1000, seed);
   const reconIndex = new SurfacePointIndex(reconstruction, 3000, seed + 2);
   const refPts = index.points;
   const sidesOf = (count: number): [Side, Side] => [
@@ -138,10 +138,10 @@ export function alignToReference(reconstruction: TriMesh, reference: TriMesh, op
   const coarse = sidesOf(opts.coarseSamples ?? 150);
   const ranked = starts.map((s) => icp(coarse, s, inlier, 8)).sort((a, b) => a.score - b.score);
   let iterations = ranked.reduce((k, r) => k + r.iterations, 0);
-  const medium = sidesOf(400);
-  const finalists = ranked.slice(0, 5).map((r) => icp(medium, r.transform, inlier, 10)).sort((a, b) => a.score - b.score);
+  const medium = sidesOf(300);
+  const finalists = ranked.slice(0, 3).map((r) => icp(medium, r.transform, inlier, 10)).sort((a, b) => a.score - b.score);
   iterations += finalists.reduce((k, r) => k + r.iterations, 0);
-  const best = icp(sidesOf(pts.length / 3), finalists[0].transform, inlier, opts.maxIterations ?? 30);
+  const best = icp(sidesOf(pts.length / 3), finalists[0].transform, inlier, opts.maxIterations ?? 25);
   iterations += best.iterations;
   const T = best.transform;
   // The residual is measured against the mesh itself (exact closest points), not the samples.
