@@ -158,7 +158,9 @@ let overlayRequest = 0;
 export async function computeOverlay(dataset: LoadedDataset, grasp: ResolvedGrasp): Promise<void> {
   const token = ++overlayRequest;
   if (!overlayApi || overlayApi.dataset !== dataset) {
+    // Cleared before the await below, so a call arriving meanwhile does not release it twice.
     overlayApi?.terminate();
+    overlayApi = null;
     const handle = createMetricsWorker();
     const api = wrap<MetricsService>(handle.endpoint);
     await api.configure(context(dataset));
