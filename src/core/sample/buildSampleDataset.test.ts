@@ -59,8 +59,12 @@ describe('sample dataset', async () => {
       const recon = await scene.loadMesh(g.reconstructionUrl!);
       const res = alignToReference(recon, ref);
       const truth = invertSimilarity(fromPose((g.meta as { sample_camera: Parameters<typeof fromPose>[0] }).sample_camera));
-      expect(res.transform.scale).toBeCloseTo(truth.scale, 1);
-      expect(rotationAngleBetween(res.transform.rotation, truth.rotation)).toBeLessThan(0.05);
+      expect(Math.abs(res.transform.scale / truth.scale - 1)).toBeLessThan(0.02);
+      expect(res.rmsMm).toBeLessThan(2);
+      expect(res.inliers).toBeGreaterThan(0.95);
+      // The mug (handle) has one pose; the syringe is symmetric under a half turn about its axis.
+      const angle = rotationAngleBetween(res.transform.rotation, truth.rotation);
+      if (g.object === 'mug') expect(angle).toBeLessThan(0.05);
     }
   });
 
