@@ -21,7 +21,7 @@ test('metrics compute in workers with progress, show per grasp with overlays, an
   await expect(page.getByRole('progressbar', { name: 'Metrics progress' })).toBeVisible();
 
   await expect(status).toHaveAttribute('data-status', 'done', { timeout: 200_000 });
-  await expect(status).toHaveAttribute('data-done', '400');
+  await expect(status).toHaveAttribute('data-done', '410');
 
   // The selected grasp's values, with units.
   const table = page.locator('.metrics-table');
@@ -39,7 +39,7 @@ test('metrics compute in workers with progress, show per grasp with overlays, an
 
   // After the reload above every row came from IndexedDB, keyed by the inputs.
   await expect(status).toHaveAttribute('data-status', 'done');
-  await expect(status).toContainText('400 cached');
+  await expect(status).toContainText('410 cached');
   expect(errors).toEqual([]);
 });
 

@@ -58,7 +58,7 @@ test('decides with the keyboard, undoes, and finds the decisions after a reload'
   const history = page.getByTestId('decision-history');
   await expect(history.locator('li')).toHaveCount(2);
   await expect(history.locator('li.withdrawn')).toHaveAttribute('data-decision', 'skip');
-  await expect(page.getByTestId('progress-count')).toHaveText('2 / 400');
+  await expect(page.getByTestId('progress-count')).toHaveText('2 / 410');
 
   // Arrow keys still move through the list.
   await page.keyboard.press('ArrowDown');

@@ -39,7 +39,7 @@ test('opens the sample dataset and draws the first grasp', async ({ page }) => {
   // The list shows the sample's grasps (virtualized: count from the data, rows from the DOM).
   const list = page.getByTestId('grasp-list');
   const count = Number(await list.getAttribute('data-count'));
-  expect(count).toBeGreaterThanOrEqual(400);
+  expect(count).toBeGreaterThanOrEqual(410);
   const rows = list.getByRole('option');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeLessThan(200);

@@ -23,7 +23,8 @@ function generatorStamp(): string {
       else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')) hash.update(readFileSync(p));
     }
   };
-  for (const dir of ['src/core/sample', 'src/core/hands', 'src/core/urdf', 'src/core/mesh']) walk(path.join(root, dir));
+  // align/ and retarget/ make the human-only grasps (similarities, robot keypoints).
+  for (const dir of ['src/core/sample', 'src/core/hands', 'src/core/urdf', 'src/core/mesh', 'src/core/align', 'src/core/retarget']) walk(path.join(root, dir));
   hash.update(readFileSync(path.join(root, 'src/core/rng.ts')));
   return hash.digest('hex').slice(0, 16);
 }

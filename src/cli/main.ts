@@ -3,6 +3,7 @@ import { runMetricsCommand } from './metricsCommand';
 import { METRICS_HELP, parseMetricsArgs, UsageError } from './metricsArgs';
 import { runImportCommand } from './importCommand';
 import { runMergeCommand } from './mergeCommand';
+import { runAlignCommand, runRetargetCommand } from './alignRetargetCommands';
 
 const HELP = `Usage: hoi-studio <command> [options]
 
@@ -10,6 +11,8 @@ Commands:
   metrics <manifest> --out <file.csv|file.json>   compute grasp metrics for a dataset
   import <kind> <input> --out <manifest.json>      convert hoi-folder / dexgraspnet / dro results to a manifest
   merge <results...> --out <file.csv|file.json>    join results files, e.g. the shards of metrics --shard k/n
+  align <manifest> --out <manifest.json>           align reference meshes to reconstructions, grasps to the reference frame
+  retarget <manifest> --hand <id> --out <manifest.json>   robot grasps from human hands (ShadowHand, LEAP, any URDF)
 
 Run "hoi-studio <command> --help" for a command's options.
 `;
@@ -29,6 +32,14 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   if (command === 'merge') return runMergeCommand(rest);
+  if (command === 'align' || command === 'retarget') {
+    try {
+      return await (command === 'align' ? runAlignCommand : runRetargetCommand)(rest);
+    } catch (e) {
+      process.stderr.write(`hoi-studio ${command}: ${e instanceof Error ? e.message : String(e)}\n`);
+      return 1;
+    }
+  }
   if (command !== 'metrics') {
     process.stderr.write(`hoi-studio: unknown command "${command}"\n\n${HELP}`);
     return 2;

@@ -12,6 +12,7 @@ import { ReviewOverlays, ReviewPanel } from './review/ReviewPanel';
 import { OpenDialog } from './open/OpenDialog';
 import { DropZone } from './open/DropZone';
 import { ShareBar } from './share/ShareBar';
+import { AlignRetargetPanel } from './alignRetarget/AlignRetargetPanel';
 
 export function App() {
   const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
@@ -55,6 +56,7 @@ export function App() {
       <aside className="details">
         <GraspInfo />
         <MetricsPanel />
+        <AlignRetargetPanel />
         <ReviewPanel />
       </aside>
       <ReviewOverlays />

@@ -14,6 +14,11 @@ const quat = z.tuple([finite, finite, finite, finite]).refine(
 );
 const path = z.string().min(1, 'path must not be empty');
 
+// Where a mesh file sits in the grasp's frame (written by alignment): x -> scale * R(quaternion) x + position.
+const meshPose = z
+  .object({ scale: finite.refine((s) => s > 0, { message: 'must be positive' }), position: vec3, quaternion: quat })
+  .strict();
+
 export const BUILTIN_HANDS = ['shadowhand', 'leaphand'] as const;
 export type BuiltinHandId = (typeof BUILTIN_HANDS)[number];
 
@@ -40,10 +45,18 @@ export const graspSchema = z
     // Joint values are checked for finiteness per grasp (not here) so one NaN does not reject the grasp list.
     joints: z.record(z.string(), z.number()),
     objectScale: finite.refine((s) => s > 0, { message: 'must be positive' }).optional(),
-    reconstruction: z.object({ mesh: path }).strict().optional(),
+    reconstruction: z
+      .object({
+        mesh: path,
+        // 'own': the mesh, the human hand and any root pose are in the reconstruction's own (camera-like) frame, not yet aligned.
+        frame: z.enum(['object', 'own']).optional(),
+        pose: meshPose.optional(),
+      })
+      .strict()
+      .optional(),
     mano: z
       .union([
-        z.object({ mesh: path }).strict(),
+        z.object({ mesh: path, pose: meshPose.optional() }).strict(),
         z.object({ keypoints: z.array(vec3).length(21) }).strict(),
       ])
       .optional(),

@@ -69,6 +69,6 @@ function rewriteGrasp(g: ResolvedGrasp, rel: (url: string) => string): Grasp {
   const { source: _source, reconstructionUrl, manoMeshUrl, ...grasp } = g;
   const out: Grasp = { ...grasp };
   if (grasp.reconstruction && reconstructionUrl) out.reconstruction = { ...grasp.reconstruction, mesh: rel(reconstructionUrl) };
-  if (grasp.mano && 'mesh' in grasp.mano && manoMeshUrl) out.mano = { mesh: rel(manoMeshUrl) };
+  if (grasp.mano && 'mesh' in grasp.mano && manoMeshUrl) out.mano = { ...grasp.mano, mesh: rel(manoMeshUrl) };
   return out;
 }

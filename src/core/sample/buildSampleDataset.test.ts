@@ -45,17 +45,41 @@ describe('sample dataset', async () => {
 
   it('loads without issues through the normal loader, every grasp with a reconstruction', () => {
     expect(dataset.issues).toEqual([]);
-    expect(dataset.grasps).toHaveLength(2 * 2 * 10);
+    // two hands x two categories x 10, plus one human-only grasp per category
+    expect(dataset.grasps).toHaveLength(2 * 2 * 10 + 2);
     expect(dataset.grasps.every((g) => g.reconstructionUrl)).toBe(true);
   });
 
   it('sets every joint of its hand within limits', async () => {
     for (const id of ['shadowhand', 'leaphand'] as const) {
       const model = await loadBuiltinHand(id);
-      for (const g of dataset.grasps.filter((x) => (dataset.hands[x.hand].spec as { builtin?: string }).builtin === id)) {
+      for (const g of dataset.grasps.filter((x) => x.root && (dataset.hands[x.hand].spec as { builtin?: string }).builtin === id)) {
         const { report } = poseHand(model, g.root!, g.joints);
         expect(report).toEqual({ clamped: [], unknown: [], missing: [], invalid: [] });
       }
+    }
+  });
+
+  it('has human-only grasps in their own frame that align back to the reference', async () => {
+    const human = dataset.grasps.filter((g) => !g.root);
+    expect(human.map((g) => g.id)).toEqual(['mug-human-000', 'syringe-human-000']);
+    const { SceneService } = await import('../scene/sceneService');
+    const { alignToReference } = await import('../align/alignMesh');
+    const { invertSimilarity, fromPose, rotationAngleBetween } = await import('../align/similarity');
+    const scene = new SceneService(io(files));
+    for (const g of human) {
+      expect(g.reconstruction?.frame).toBe('own');
+      expect(g.mano && 'keypoints' in g.mano && g.mano.keypoints).toHaveLength(21);
+      const ref = await scene.loadMesh(dataset.objects[g.object].meshUrl);
+      const recon = await scene.loadMesh(g.reconstructionUrl!);
+      const res = alignToReference(recon, ref);
+      const truth = invertSimilarity(fromPose((g.meta as { sample_camera: Parameters<typeof fromPose>[0] }).sample_camera));
+      expect(Math.abs(res.transform.scale / truth.scale - 1)).toBeLessThan(0.02);
+      expect(res.rmsMm).toBeLessThan(2);
+      expect(res.inliers).toBeGreaterThan(0.95);
+      // The mug (handle) has one pose; the syringe is symmetric under a half turn about its axis.
+      const angle = rotationAngleBetween(res.transform.rotation, truth.rotation);
+      if (g.object === 'mug') expect(angle).toBeLessThan(0.05);
     }
   });
 

@@ -14,6 +14,10 @@ import { DownloadProgress } from '../open/DownloadProgress';
 import { Toolbar } from '../Toolbar';
 import { useMemo } from 'react';
 import { meshBounds, triangleCount } from '../../core/mesh/triMesh';
+import { Matrix4 } from 'three';
+import { fromPose, similarityMatrix } from '../../core/align/similarity';
+
+const IDENTITY_MATRIX = new Matrix4().elements;
 
 /** Scene in the object's frame, z up, meters. */
 export function Viewport() {
@@ -22,7 +26,11 @@ export function Viewport() {
   const view = useViewStore();
   const overlay = useMetricsStore((s) => s.overlay);
   const manoKeypoints = grasp?.id === scene.graspId && grasp?.mano && 'keypoints' in grasp.mano ? grasp.mano.keypoints : null;
-  const useRecon = view.objectSource === 'reconstruction' && scene.reconstruction;
+  // A grasp still in its reconstruction's own frame has nothing to do with the reference's frame yet.
+  const ownFrame = grasp?.reconstruction?.frame === 'own';
+  const useRecon = (view.objectSource === 'reconstruction' || ownFrame) && scene.reconstruction;
+  const manoPose = useMemo(() => (grasp?.mano && 'mesh' in grasp.mano && grasp.mano.pose ? similarityMatrix(fromPose(grasp.mano.pose)) : null), [grasp]);
+  const reconPose = useMemo(() => (grasp?.reconstruction?.pose ? similarityMatrix(fromPose(grasp.reconstruction.pose)) : null), [grasp]);
   const objectMesh = useRecon ? scene.reconstruction : scene.object;
   // A reconstruction is stored at its own (reconstructed) scale; objectScale applies to the reference mesh.
   const scale = useRecon ? 1 : (grasp?.objectScale ?? 1);
@@ -64,7 +72,12 @@ export function Viewport() {
           cellColor="#2c2e36"
           sectionColor="#3a3d48"
         />
-        {view.showObject && objectMesh && (
+        {view.showObject && objectMesh && useRecon && reconPose && (
+          <group matrix={new Matrix4().fromArray(reconPose)} matrixAutoUpdate={false}>
+            <ObjectView mesh={objectMesh} scale={1} color={RECONSTRUCTION_COLOR} wireframe={view.wireframe} />
+          </group>
+        )}
+        {view.showObject && objectMesh && !(useRecon && reconPose) && (
           <ObjectView
             mesh={objectMesh}
             scale={scale}
@@ -73,7 +86,11 @@ export function Viewport() {
           />
         )}
         {handVisible && <HandView parts={scene.hand!} pose={scene.pose!} wireframe={view.wireframe} />}
-        {view.showMano && scene.mano && <ManoMesh mesh={scene.mano} wireframe={view.wireframe} />}
+        {view.showMano && scene.mano && (
+          <group matrix={new Matrix4().fromArray(manoPose ?? IDENTITY_MATRIX)} matrixAutoUpdate={false}>
+            <ManoMesh mesh={scene.mano} wireframe={view.wireframe} />
+          </group>
+        )}
         {view.showMano && manoKeypoints && <ManoKeypoints keypoints={manoKeypoints} />}
         {overlay?.data && overlay.graspId === scene.graspId && (
           <MetricsOverlayView
