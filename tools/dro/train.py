@@ -1,0 +1,156 @@
+"""Trains a reduced DRO model for one built-in hand on grasps from the sample generator and exports
+it to the hoi-studio/dro@1 contract. Runs on CPU within a time budget, then exports.
+
+    npx tsx tools/dro/export-hand-points.ts --hand shadowhand --out tools/dro/data/shadowhand
+    OMP_NUM_THREADS=1 nice -n 19 /usr/bin/python3 tools/dro/train.py --hand shadowhand --minutes 25 \\
+        --data tools/dro/data/shadowhand --out public/models/dro/shadowhand
+"""
+
+import argparse
+import csv
+import math
+import os
+import sys
+import time
+
+import torch
+
+from data import GraspSet
+from export import export_model
+from model import DroConfig, DroNetwork
+
+
+def reduced_config(args) -> DroConfig:
+    return DroConfig(
+        emb_dim=args.emb, latent_dim=64, k=args.k, edge_widths=[32, 32, 64, 64, 128], heads=4, ff_dim=2 * args.emb,
+        kernel_hidden=[64, 32], cvae_k=args.k, cvae_widths=[32, 32, 64, 64], cvae_head=[128, 128],
+    )
+
+
+def kl_divergence(mu, logvar):
+    """Per-sample KL(q(z|grasp) || N(0, I)), summed over the latent dimensions, batch mean."""
+    return (-0.5 * (1 + logvar - mu * mu - logvar.exp()).sum(1)).mean()
+
+
+def evaluate(net, data, idx, args, seed):
+    gen = torch.Generator().manual_seed(seed)
+    net.eval()
+    with torch.no_grad():
+        initial, obj, target, gt = data.batch(idx, gen, args.init_angle, 0.0)
+        post, mu, logvar = net(initial, obj, target_pc=target)
+        # the posterior mean, and z = 0 (the prior's mode) as inference would use it
+        r, o = net.embed_points(initial, obj)
+        phi_r, phi_o = net.with_latent(r, o, mu)
+        at_mean = net.kernel(phi_r, phi_o)
+        phi_r, phi_o = net.with_latent(r, o, torch.zeros_like(mu))
+        prior = net.kernel(phi_r, phi_o)
+    net.train()
+    l1 = lambda d: (d - gt).abs().mean().item()
+    return {'val_l1_posterior_mean': l1(at_mean), 'val_l1_prior_zero': l1(prior), 'val_l1_sampled': l1(post)}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--hand', required=True, choices=['shadowhand', 'leaphand'])
+    ap.add_argument('--data', required=True, help='folder written by export-hand-points.ts')
+    ap.add_argument('--out', required=True, help='model folder to write (dro.json, embed.onnx, kernel.onnx)')
+    ap.add_argument('--work', default=None, help='checkpoints and loss curve (default tools/dro/out/<hand>)')
+    ap.add_argument('--minutes', type=float, default=25)
+    ap.add_argument('--points', type=int, default=128, help='robot points N and object points M')
+    ap.add_argument('--k', type=int, default=8)
+    ap.add_argument('--emb', type=int, default=64)
+    ap.add_argument('--batch', type=int, default=8)
+    ap.add_argument('--lr', type=float, default=1e-3)
+    ap.add_argument('--kl-weight', type=float, default=1e-4)
+    ap.add_argument('--init-angle', type=float, default=180.0,
+                    help='degrees the initial hand orientation may differ from the grasp (180: uniformly random, as at inference)')
+    ap.add_argument('--noise-mm', type=float, default=1.0, help='Gaussian noise on the object points')
+    ap.add_argument('--val-fraction', type=float, default=0.1)
+    ap.add_argument('--seed', type=int, default=0)
+    args = ap.parse_args()
+    args.init_angle = math.radians(args.init_angle)
+    torch.set_num_threads(1)
+    torch.manual_seed(args.seed)
+    work = args.work or os.path.join(os.path.dirname(__file__), 'out', args.hand)
+    os.makedirs(work, exist_ok=True)
+
+    data = GraspSet(args.data, args.hand, args.points, args.points)
+    gen = torch.Generator().manual_seed(args.seed)
+    order = torch.randperm(len(data), generator=gen)
+    n_val = max(1, int(len(data) * args.val_fraction))
+    val_idx, train_idx = order[:n_val], order[n_val:]
+    # a fixed slice of the validation grasps is scored during training (CPU time is scarce)
+    val_probe = val_idx[:32]
+    cfg = reduced_config(args)
+    net = DroNetwork(cfg)
+    opt = torch.optim.Adam(net.parameters(), lr=args.lr)
+    print(f'{args.hand}: {len(train_idx)} training / {n_val} validation grasps, {len(data.categories)} objects, '
+          f'N = M = {args.points}, F = {cfg.feature_dim}', flush=True)
+
+    curve_path = os.path.join(work, 'loss.csv')
+    curve = open(curve_path, 'w', newline='')
+    writer = csv.writer(curve)
+    writer.writerow(['step', 'samples', 'cpu_s', 'lr', 'train_l1', 'train_kl', 'val_l1_posterior_mean', 'val_l1_prior_zero', 'val_l1_sampled'])
+    budget = args.minutes * 60
+    started, cpu0 = time.time(), time.process_time()
+    step, samples, ema_l1, ema_kl = 0, 0, None, None
+    last_val = {}
+    while True:
+        frac = (time.time() - started) / budget
+        if frac >= 1:
+            break
+        # cosine decay over the time budget, since the number of steps is not known in advance
+        lr = args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * frac)))
+        for g in opt.param_groups:
+            g['lr'] = lr
+        idx = train_idx[torch.randint(len(train_idx), (args.batch,), generator=gen)]
+        initial, obj, target, gt = data.batch(idx, gen, args.init_angle, args.noise_mm / 1000)
+        dro, mu, logvar = net(initial, obj, target_pc=target)
+        l1 = (dro - gt).abs().mean()
+        kl = kl_divergence(mu, logvar)
+        loss = l1 + args.kl_weight * kl
+        opt.zero_grad()
+        loss.backward()
+        if all(p.grad is None or torch.isfinite(p.grad).all() for p in net.parameters()):
+            opt.step()
+        step += 1
+        samples += args.batch
+        ema_l1 = l1.item() if ema_l1 is None else 0.95 * ema_l1 + 0.05 * l1.item()
+        ema_kl = kl.item() if ema_kl is None else 0.95 * ema_kl + 0.05 * kl.item()
+        if step % 25 == 0:
+            last_val = evaluate(net, data, val_probe, args, seed=1)
+            writer.writerow([step, samples, round(time.process_time() - cpu0, 1), f'{lr:.2e}', f'{ema_l1:.5f}', f'{ema_kl:.3f}']
+                            + [f'{last_val[k]:.5f}' for k in ('val_l1_posterior_mean', 'val_l1_prior_zero', 'val_l1_sampled')])
+            curve.flush()
+            print(f'step {step} ({samples} samples, {time.time() - started:.0f} s): train L1 {ema_l1 * 1000:.2f} mm, '
+                  f'KL {ema_kl:.2f}, val L1 {last_val["val_l1_posterior_mean"] * 1000:.2f} mm (posterior mean) / '
+                  f'{last_val["val_l1_prior_zero"] * 1000:.2f} mm (z = 0)', flush=True)
+        if step % 500 == 0:
+            torch.save({'config': cfg.to_dict(), 'state_dict': net.state_dict(), 'step': step}, os.path.join(work, 'checkpoint.pt'))
+    curve.close()
+    last_val = evaluate(net, data, val_idx, args, seed=1)
+    wall, cpu = time.time() - started, time.process_time() - cpu0
+    torch.save({'config': cfg.to_dict(), 'state_dict': net.state_dict(), 'step': step}, os.path.join(work, 'checkpoint.pt'))
+
+    links, local = data.points.manifest_points()
+    training = {
+        'command': ' '.join([os.path.basename(sys.executable)] + sys.argv),
+        'data': f'{len(data)} grasps ({len(train_idx)} train / {n_val} validation) from tools/dro/export-hand-points.ts',
+        'categories': data.categories,
+        'steps': step, 'batch': args.batch, 'samplesSeen': samples,
+        'wallSeconds': round(wall), 'cpuSeconds': round(cpu),
+        'initAngleDeg': round(math.degrees(args.init_angle), 1), 'klWeight': args.kl_weight, 'noiseMm': args.noise_mm,
+        'finalTrainL1M': round(ema_l1, 6), 'finalTrainKl': round(ema_kl, 3),
+        **{k: round(v, 6) for k, v in last_val.items()},
+        'lossCurve': 'training-loss.csv',
+    }
+    export_model(net, args.out, args.hand, links, local, args.points, True,
+                 f'HOI Studio reduced DRO, trained by tools/dro/train.py on sample-generator grasps ({args.hand})', training)
+    with open(curve_path) as src, open(os.path.join(args.out, 'training-loss.csv'), 'w') as dst:
+        dst.write(src.read())
+    print(f'exported {args.out}: {step} steps, {samples} samples in {wall:.0f} s wall / {cpu:.0f} CPU s; '
+          f'val L1 {last_val["val_l1_posterior_mean"] * 1000:.2f} mm (posterior mean), {last_val["val_l1_prior_zero"] * 1000:.2f} mm (z = 0)')
+
+
+if __name__ == '__main__':
+    main()
