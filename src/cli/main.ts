@@ -2,12 +2,15 @@ import { DatasetLoadError } from '../core/dataset/loadDataset';
 import { runMetricsCommand } from './metricsCommand';
 import { METRICS_HELP, parseMetricsArgs, UsageError } from './metricsArgs';
 import { runImportCommand } from './importCommand';
+import { PREDICT_HELP, parsePredictArgs, runPredictCommand } from './predictCommand';
 
 const HELP = `Usage: hoi-studio <command> [options]
 
 Commands:
   metrics <manifest> --out <file.csv|file.json>   compute grasp metrics for a dataset
   import <kind> <input> --out <manifest.json>      convert hoi-folder / dexgraspnet / dro results to a manifest
+  predict <manifest> --model <dro.json> --object <id> --hand <id> --out <predictions.json>
+                                                   predict grasps with a DRO model (ONNX, WASM)
 
 Run "hoi-studio <command> --help" for a command's options.
 `;
@@ -26,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
   }
+  if (command === 'predict') return predict(rest);
   if (command !== 'metrics') {
     process.stderr.write(`hoi-studio: unknown command "${command}"\n\n${HELP}`);
     return 2;
@@ -48,6 +52,25 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     process.stderr.write(`hoi-studio metrics: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
+
+async function predict(rest: string[]): Promise<number> {
+  try {
+    const args = parsePredictArgs(rest);
+    if (args === 'help') {
+      process.stdout.write(PREDICT_HELP);
+      return 0;
+    }
+    await runPredictCommand(args);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`hoi-studio predict: ${e.message}\nRun "hoi-studio predict --help" for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`hoi-studio predict: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }
