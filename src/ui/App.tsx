@@ -12,6 +12,7 @@ import { ReviewOverlays, ReviewPanel } from './review/ReviewPanel';
 import { OpenDialog } from './open/OpenDialog';
 import { DropZone } from './open/DropZone';
 import { ShareBar } from './share/ShareBar';
+import { PredictPanel } from './predict/PredictPanel';
 
 export function App() {
   const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
@@ -56,6 +57,7 @@ export function App() {
         <GraspInfo />
         <MetricsPanel />
         <ReviewPanel />
+        <PredictPanel />
       </aside>
       <ReviewOverlays />
       <DropZone />

@@ -14,6 +14,7 @@ import { DownloadProgress } from '../open/DownloadProgress';
 import { Toolbar } from '../Toolbar';
 import { useMemo } from 'react';
 import { meshBounds, triangleCount } from '../../core/mesh/triMesh';
+import { PredictionOverlay } from '../predict/PredictionOverlay';
 
 /** Scene in the object's frame, z up, meters. */
 export function Viewport() {
@@ -83,6 +84,7 @@ export function Viewport() {
             fingertips={view.overlayFingertips}
           />
         )}
+        <PredictionOverlay />
         <CameraFit mesh={scene.object} scale={grasp?.objectScale ?? 1} />
         <CameraSync mesh={scene.object} />
         <OrbitControls makeDefault enableDamping={false} />
