@@ -4,7 +4,7 @@ import { linkTransforms } from '../hands/forwardKinematics';
 import type { KinematicTree } from '../hands/kinematicTree';
 import { multiply, type M4 } from '../hands/mat4';
 import type { Quat, Vec3 } from '../hands/types';
-import { jointRecord, rootMatrixOf, treeValues, type HandConfig } from './handConfig';
+import { jointRecord, movableToTreeValues, rootMatrixOf, type HandConfig } from './handConfig';
 import { kabsch } from './kabsch';
 import type { IkTargets } from './linkTargets';
 
@@ -42,8 +42,9 @@ export function solveIk(tree: KinematicTree, targets: IkTargets, start: HandConf
   let root = rootMatrixOf(start.root);
   let q = Float64Array.from(movable, (j) => start.joints[j.name] ?? 0);
 
+  const values = movableToTreeValues(tree);
   const anchors = (rootM: M4, qv: Float64Array, out = new Float64Array(m)) => {
-    const links = linkTransforms(tree, rootM, treeValues(tree, jointRecord(tree, qv)));
+    const links = linkTransforms(tree, rootM, values(qv));
     for (let i = 0; i < m / 3; i++) {
       const t = links[targets.link[i]];
       const x = targets.local[3 * i], y = targets.local[3 * i + 1], z = targets.local[3 * i + 2];
