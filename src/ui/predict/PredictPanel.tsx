@@ -62,7 +62,7 @@ export function PredictPanel() {
   };
 
   return (
-    <details className="predict-panel" data-testid="predict-panel" open={st.status !== 'idle' || undefined}>
+    <details className="predict-panel" data-testid="predict-panel">
       <summary>Predict (DRO)</summary>
       <div className="predict-form">
         <label>
