@@ -5,7 +5,11 @@ import path from 'node:path';
 test.describe.configure({ timeout: 240_000 });
 
 const TINY = path.resolve('src/core/dro/fixtures/tiny');
-const SHIPPED = path.resolve('public/models/dro/shadowhand/dro.json');
+// The shipped model of either built-in hand, ShadowHand first; the sample names them shadow / leap.
+const SHIPPED = [
+  { builtin: 'shadowhand', hand: 'shadow' },
+  { builtin: 'leaphand', hand: 'leap' },
+].find((h) => existsSync(path.resolve(`public/models/dro/${h.builtin}/dro.json`)));
 
 interface Predictions {
   backend: string | null;
@@ -13,10 +17,10 @@ interface Predictions {
 }
 const predictions = (page: Page) => page.evaluate(() => (window as unknown as { __hoiStudio: { predictions(): Predictions } }).__hoiStudio.predictions());
 
-async function openPanel(page: Page) {
+async function openPanel(page: Page, hand = 'shadow') {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('./?e2e&grasp=mug-shadow-000');
+  await page.goto(`./?e2e&grasp=mug-${hand}-000`);
   await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
   // The dataset's own metrics would share the two cores with the prediction; they are not under test here.
   const metrics = page.getByTestId('metrics-status');
@@ -24,7 +28,7 @@ async function openPanel(page: Page) {
   const panel = page.getByTestId('predict-panel');
   await panel.locator('summary').click();
   await expect(panel.getByLabel('Predict object')).toHaveValue('mug');
-  await expect(panel.getByLabel('Predict hand')).toHaveValue('shadow');
+  await expect(panel.getByLabel('Predict hand')).toHaveValue(hand);
   return { panel, errors };
 }
 
@@ -49,10 +53,10 @@ async function predict(page: Page, backend: 'wasm' | 'webgpu', count: number) {
 }
 
 test('Predict panel runs a model end to end on WASM: predictions drawn, measured, added to the dataset', async ({ page }) => {
-  const { panel, errors } = await openPanel(page);
+  const { panel, errors } = await openPanel(page, SHIPPED?.hand);
   // The shipped model when the repository has one, else the tiny test model from a folder.
-  if (!existsSync(SHIPPED)) {
-    console.log(`[note] ${SHIPPED} not found: running the tiny test model instead of the shipped one`);
+  if (!SHIPPED) {
+    console.log('[note] no public/models/dro/<hand>/dro.json: running the tiny test model instead of a shipped one');
     await useTinyFolder(page);
   } else await expect(panel.getByLabel('Predict model')).toHaveValue('shipped');
   const status = await predict(page, 'wasm', 2);

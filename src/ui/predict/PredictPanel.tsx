@@ -30,6 +30,7 @@ export function PredictPanel() {
   const [backend, setBackend] = useState<'auto' | 'wasm' | 'webgpu'>('auto');
   const [folderError, setFolderError] = useState<string | null>(null);
   const folderInput = useRef<HTMLInputElement>(null);
+  const [followSelection, setFollowSelection] = useState(true);
 
   useEffect(() => {
     listModels().then(setKept, () => setKept([]));
@@ -37,9 +38,9 @@ export function PredictPanel() {
   // Follow the selected grasp until the user picks something else.
   useEffect(() => {
     if (!dataset) return;
-    if (!objectId || !dataset.objects[objectId]) setObjectId(grasp?.object ?? Object.keys(dataset.objects)[0] ?? '');
-    if (!handId || !dataset.hands[handId]) setHandId(grasp?.hand ?? Object.keys(dataset.hands)[0] ?? '');
-  }, [dataset, grasp, objectId, handId]);
+    if (followSelection || !objectId || !dataset.objects[objectId]) setObjectId(grasp?.object ?? Object.keys(dataset.objects)[0] ?? '');
+    if (followSelection || !handId || !dataset.hands[handId]) setHandId(grasp?.hand ?? Object.keys(dataset.hands)[0] ?? '');
+  }, [dataset, grasp, objectId, handId, followSelection]);
 
   if (!dataset) return null;
   const handSpec = dataset.hands[handId]?.spec;
@@ -67,7 +68,7 @@ export function PredictPanel() {
       <div className="predict-form">
         <label>
           Object{' '}
-          <select aria-label="Predict object" value={objectId} onChange={(e) => setObjectId(e.target.value)}>
+          <select aria-label="Predict object" value={objectId} onChange={(e) => (setFollowSelection(false), setObjectId(e.target.value))}>
             {Object.keys(dataset.objects).map((id) => (
               <option key={id}>{id}</option>
             ))}
@@ -75,7 +76,7 @@ export function PredictPanel() {
         </label>
         <label>
           Hand{' '}
-          <select aria-label="Predict hand" value={handId} onChange={(e) => setHandId(e.target.value)}>
+          <select aria-label="Predict hand" value={handId} onChange={(e) => (setFollowSelection(false), setHandId(e.target.value))}>
             {Object.keys(dataset.hands).map((id) => (
               <option key={id}>{id}</option>
             ))}
