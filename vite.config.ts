@@ -13,6 +13,8 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
+  // ORT finds its .wasm relative to its own module; pre-bundling would move the module away from it.
+  optimizeDeps: { exclude: ['onnxruntime-web'] },
   server: { headers: isolationHeaders, port: 5173 },
   preview: { headers: isolationHeaders, port: 4173 },
   test: {

@@ -4,6 +4,7 @@ import { METRICS_HELP, parseMetricsArgs, UsageError } from './metricsArgs';
 import { runImportCommand } from './importCommand';
 import { runMergeCommand } from './mergeCommand';
 import { runAlignCommand, runRetargetCommand } from './alignRetargetCommands';
+import { PREDICT_HELP, parsePredictArgs, runPredictCommand } from './predictCommand';
 
 const HELP = `Usage: hoi-studio <command> [options]
 
@@ -13,6 +14,8 @@ Commands:
   merge <results...> --out <file.csv|file.json>    join results files, e.g. the shards of metrics --shard k/n
   align <manifest> --out <manifest.json>           align reference meshes to reconstructions, grasps to the reference frame
   retarget <manifest> --hand <id> --out <manifest.json>   robot grasps from human hands (ShadowHand, LEAP, any URDF)
+  predict <manifest> --model <dro.json> --object <id> --hand <id> --out <predictions.json>
+                                                   predict grasps with a DRO model (ONNX, WASM)
 
 Run "hoi-studio <command> --help" for a command's options.
 `;
@@ -40,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
   }
+  if (command === 'predict') return predict(rest);
   if (command !== 'metrics') {
     process.stderr.write(`hoi-studio: unknown command "${command}"\n\n${HELP}`);
     return 2;
@@ -62,6 +66,25 @@ export async function main(argv: string[]): Promise<number> {
       return 1;
     }
     process.stderr.write(`hoi-studio metrics: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    return 1;
+  }
+}
+
+async function predict(rest: string[]): Promise<number> {
+  try {
+    const args = parsePredictArgs(rest);
+    if (args === 'help') {
+      process.stdout.write(PREDICT_HELP);
+      return 0;
+    }
+    await runPredictCommand(args);
+    return 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`hoi-studio predict: ${e.message}\nRun "hoi-studio predict --help" for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`hoi-studio predict: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
 }

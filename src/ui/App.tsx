@@ -13,6 +13,7 @@ import { OpenDialog } from './open/OpenDialog';
 import { DropZone } from './open/DropZone';
 import { ShareBar } from './share/ShareBar';
 import { AlignRetargetPanel } from './alignRetarget/AlignRetargetPanel';
+import { PredictPanel } from './predict/PredictPanel';
 
 export function App() {
   const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
@@ -58,6 +59,7 @@ export function App() {
         <MetricsPanel />
         <AlignRetargetPanel />
         <ReviewPanel />
+        <PredictPanel />
       </aside>
       <ReviewOverlays />
       <DropZone />

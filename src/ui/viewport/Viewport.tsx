@@ -18,6 +18,7 @@ import { Matrix4 } from 'three';
 import { fromPose, similarityMatrix } from '../../core/align/similarity';
 
 const IDENTITY_MATRIX = new Matrix4().elements;
+import { PredictionOverlay } from '../predict/PredictionOverlay';
 
 /** Scene in the object's frame, z up, meters. */
 export function Viewport() {
@@ -100,6 +101,7 @@ export function Viewport() {
             fingertips={view.overlayFingertips}
           />
         )}
+        <PredictionOverlay />
         <CameraFit mesh={scene.object} scale={grasp?.objectScale ?? 1} />
         <CameraSync mesh={scene.object} />
         <OrbitControls makeDefault enableDamping={false} />

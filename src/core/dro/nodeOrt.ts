@@ -1,0 +1,21 @@
+import * as ort from 'onnxruntime-web';
+import type { OrtLike } from './onnxRunner';
+
+/**
+ * onnxruntime-web's WASM build in Node (its "node" export), one thread: the CLI, tests and bench
+ * use the same runner as the browser worker. Node-only (imports nothing of the DOM, but the
+ * package's node entry loads its .wasm from node_modules).
+ */
+export function nodeOrt(threads = 1): OrtLike {
+  ort.env.wasm.numThreads = threads;
+  return {
+    createSession: async (bytes, name) => {
+      try {
+        return await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
+      } catch (e) {
+        throw new Error(`${name}: cannot load ONNX model (${e instanceof Error ? e.message : String(e)})`);
+      }
+    },
+    tensor: (data, dims) => new ort.Tensor('float32', data, dims),
+  };
+}

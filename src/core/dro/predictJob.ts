@@ -1,0 +1,91 @@
+import type { DatasetIO, LoadedDataset } from '../dataset/loadDataset';
+import type { Grasp } from '../dataset/schema';
+import { loadBuiltinHand } from '../hands/builtin/builtinHands';
+import { loadHandModel, type HandModel } from '../hands/handModel';
+import { parseMeshAsync } from '../mesh/parseMesh';
+import { fileLabel } from '../dataset/resolveUrl';
+import { modelHandMismatch } from './handCheck';
+import type { DroModelFiles } from './loadModel';
+import { objectPointsOf } from './objectPoints';
+import { createDroRunner, type DroRunner, type OrtLike } from './onnxRunner';
+import { objectSeed, predictGrasps, predictionToGrasp, type Prediction } from './predict';
+import { bindRobotPoints } from './robotPoints';
+
+export type PredictDataset = Pick<LoadedDataset, 'hands' | 'objects' | 'manifestUrl'>;
+
+export interface PredictJobInput {
+  dataset: PredictDataset;
+  objectId: string;
+  handId: string;
+  count: number;
+  seed: number;
+  /** recorded in meta.prediction.model */
+  modelLabel: string;
+  backend: string;
+}
+
+export interface PredictJobResult {
+  grasps: Grasp[];
+  predictions: Prediction[];
+  /** the object points the model saw (M x 3, object frame) */
+  objectPoints: Float32Array;
+}
+
+/** Loads the dataset hand's kinematics (built-in or URDF); geometry is not needed to predict. */
+export async function loadPredictHand(dataset: PredictDataset, handId: string, io: DatasetIO): Promise<HandModel> {
+  const entry = dataset.hands[handId];
+  if (!entry) throw new Error(`unknown hand "${handId}" (the dataset has ${Object.keys(dataset.hands).join(', ') || 'none'})`);
+  const spec = entry.spec;
+  if ('builtin' in spec) return loadBuiltinHand(spec.builtin, { geometry: 'visual', fingertips: spec.fingertips });
+  const text = await io.fetchText(entry.urdfUrl!).catch((e: unknown) => {
+    throw new Error(`${spec.urdf}: cannot read URDF (${e instanceof Error ? e.message : String(e)})`);
+  });
+  // Kinematics only: mesh files the URDF names are not fetched.
+  return loadHandModel(text, { urdfUrl: entry.urdfUrl!, fetchBytes: () => Promise.reject(new Error('not needed')), fingertips: spec.fingertips, geometry: 'collision' });
+}
+
+export async function loadPredictObject(dataset: PredictDataset, objectId: string, io: DatasetIO) {
+  const entry = dataset.objects[objectId];
+  if (!entry) throw new Error(`unknown object "${objectId}" (the dataset has ${Object.keys(dataset.objects).join(', ') || 'none'})`);
+  const label = fileLabel(entry.meshUrl, dataset.manifestUrl);
+  const bytes = await io.fetchBytes(entry.meshUrl).catch((e: unknown) => {
+    throw new Error(`${label}: cannot read (${e instanceof Error ? e.message : String(e)})`);
+  });
+  return parseMeshAsync(bytes, label);
+}
+
+/** A runner for model files; the caller keeps it for later runs of the same model. */
+export function runnerFor(ort: OrtLike, files: DroModelFiles, blockRows?: number): Promise<DroRunner> {
+  return createDroRunner(ort, { embed: files.embed, kernel: files.kernel, embedName: files.spec.embedUrl, kernelName: files.spec.kernelUrl }, { blockRows });
+}
+
+/** Everything between "predict N grasps of this object with this model" and the grasps. */
+export async function runPredictJob(
+  job: PredictJobInput,
+  files: DroModelFiles,
+  runner: DroRunner,
+  io: DatasetIO,
+  opts: { signal?: AbortSignal; onPrediction?: (p: Prediction, done: number, total: number) => void; hand?: HandModel } = {},
+): Promise<PredictJobResult> {
+  const handEntry = job.dataset.hands[job.handId];
+  if (!handEntry) throw new Error(`unknown hand "${job.handId}" (the dataset has ${Object.keys(job.dataset.hands).join(', ') || 'none'})`);
+  const mismatch = modelHandMismatch(files.spec, job.handId, handEntry.spec);
+  if (mismatch) throw new Error(mismatch);
+  const [hand, mesh] = await Promise.all([opts.hand ?? loadPredictHand(job.dataset, job.handId, io), loadPredictObject(job.dataset, job.objectId, io)]);
+  const tree = hand.kinematics;
+  const set = bindRobotPoints(tree, files.spec, files.spec.url);
+  const objectPoints = objectPointsOf(mesh, files.spec.objectPoints, objectSeed(job.seed));
+  const predictions = await predictGrasps({
+    tree,
+    model: files.spec,
+    set,
+    objectPoints,
+    runner,
+    count: job.count,
+    seed: job.seed,
+    signal: opts.signal,
+    onPrediction: opts.onPrediction,
+  });
+  const ctx = { objectId: job.objectId, handId: job.handId, model: job.modelLabel, seed: job.seed, backend: job.backend };
+  return { grasps: predictions.map((p) => predictionToGrasp(p, ctx)), predictions, objectPoints: Float32Array.from(objectPoints) };
+}

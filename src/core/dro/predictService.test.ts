@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { memoryIO } from '../dataset/memoryIO';
+import { writeObj } from '../mesh/writeMesh';
+import { box } from '../metrics/proceduralShapes';
+import { nodeOrt } from './nodeOrt';
+import { PredictCancelledError, PredictService, type PredictServiceRequest } from './predictService';
+
+const dir = path.join(__dirname, 'fixtures/tiny');
+const BASE = 'https://data.test/';
+const io = memoryIO({ [BASE + 'brick.obj']: writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])) });
+const dataset = {
+  manifestUrl: BASE + 'manifest.json',
+  hands: { shadow: { spec: { builtin: 'shadowhand' as const } } },
+  objects: { brick: { spec: { mesh: 'brick.obj', category: 'box' }, meshUrl: BASE + 'brick.obj' } },
+};
+const files = {
+  kind: 'files' as const,
+  label: 'tiny/dro.json',
+  droJson: readFileSync(path.join(dir, 'dro.json'), 'utf8'),
+  embed: readFileSync(path.join(dir, 'embed.onnx')),
+  kernel: readFileSync(path.join(dir, 'kernel.onnx')),
+};
+const request = (over: Partial<PredictServiceRequest> = {}): PredictServiceRequest => ({
+  runId: 1, dataset, objectId: 'brick', handId: 'shadow', count: 2, seed: 4, backend: 'auto', model: files, ...over,
+});
+
+describe('PredictService (the inference worker without its runtime)', () => {
+  it('falls back to WASM without an adapter, reports it, and gives one grasp per prediction', async () => {
+    const used: string[] = [];
+    const service = new PredictService(io, (b) => (used.push(b), nodeOrt()), async () => null);
+    const progress: number[] = [];
+    const r = await service.predict(request(), (done) => progress.push(done));
+    expect(r.backend).toBe('wasm');
+    expect(used).toEqual(['wasm']);
+    expect(progress).toEqual([1, 2]);
+    expect(r.grasps.map((g) => (g.meta!.prediction as { backend: string }).backend)).toEqual(['wasm', 'wasm']);
+    expect(r.predictions[0].points).toHaveLength(3 * 32);
+    // A model given by URL reads dro.json and the graphs through the IO, the same predictions.
+    const byUrl = new PredictService(
+      memoryIO({ ...Object.fromEntries(['dro.json', 'embed.onnx', 'kernel.onnx'].map((f) => [`${BASE}m/${f}`, f === 'dro.json' ? files.droJson : readFileSync(path.join(dir, f)).buffer.slice(0) as ArrayBuffer])), [BASE + 'brick.obj']: writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])) }),
+      () => nodeOrt(),
+      async () => null,
+    );
+    const r2 = await byUrl.predict(request({ model: { kind: 'url', url: `${BASE}m/dro.json` } }));
+    expect(r2.grasps.map((g) => g.joints)).toEqual(r.grasps.map((g) => g.joints));
+  });
+
+  it('says so when WebGPU is asked for and there is no adapter, and cancels a run by id', async () => {
+    const service = new PredictService(io, () => nodeOrt(), async () => null);
+    await expect(service.predict(request({ backend: 'webgpu' }))).rejects.toThrow(/no WebGPU adapter/);
+    const run = service.predict(request({ runId: 7, count: 50 }), (done) => done === 1 && service.cancel(7));
+    await expect(run).rejects.toBeInstanceOf(PredictCancelledError);
+  });
+});
+
