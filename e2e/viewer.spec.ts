@@ -87,14 +87,15 @@ test('a grasp without a robot pose shows its human hand, as a mesh or as keypoin
     format: 'hoi-studio/dataset@1',
     name: 'human hands',
     hands: { shadow: { builtin: 'shadowhand' } },
-    objects: { mug: { mesh: '../sample/objects/mug.obj', category: 'mug' } },
+    objects: { mug: { mesh: 'objects/mug.obj', category: 'mug' } },
     grasps: [
-      { id: 'mesh-hand', object: 'mug', hand: 'shadow', joints: {}, mano: { mesh: '../sample/objects/pen.ply' }, meta: { note: '<b>not bold</b>' } },
+      { id: 'mesh-hand', object: 'mug', hand: 'shadow', joints: {}, mano: { mesh: 'objects/pen.ply' }, meta: { note: '<b>not bold</b>' } },
       { id: 'keypoint-hand', object: 'mug', hand: 'shadow', joints: {}, mano: { keypoints } },
     ],
   };
-  await page.route('**/human/manifest.json', (route) => route.fulfill({ body: JSON.stringify(manifest) }));
-  await page.goto('./?dataset=human/manifest.json');
+  // Beside the sample's meshes, so no path leaves the dataset's folder.
+  await page.route('**/sample/human-hands.json', (route) => route.fulfill({ body: JSON.stringify(manifest) }));
+  await page.goto('./?dataset=sample/human-hands.json');
   const viewport = page.getByTestId('viewport');
   await expect(viewport).toHaveAttribute('data-grasp-id', 'mesh-hand');
   await expect(viewport).toHaveAttribute('data-status', 'ready');
