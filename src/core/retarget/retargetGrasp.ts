@@ -5,18 +5,11 @@ import { composeSimilarity, fromPose, toPose, IDENTITY_SIMILARITY } from '../ali
 import type { Keypoints } from './handKeypoints';
 import { retargetHand, type RetargetOptions, type RetargetResult } from './retargetHand';
 
-/** What retargeting writes into `meta.retarget`. */
-export interface RetargetMeta {
-  /** id of the grasp the human hand came from */
-  source: string;
-  hand: string;
-  objectScale: number;
-  fingertipErrorMm: Record<string, number>;
-  meanFingertipErrorMm: number;
-  maxFingertipErrorMm: number;
-  jointsAtLimits: string[];
-  unmatchedFingertips: string[];
-}
+/** What retargeting writes into `meta.retarget`: the solver's residuals plus where they came from. */
+export type RetargetMeta = { /** id of the grasp the human hand came from */ source: string; hand: string } & Pick<
+  RetargetResult,
+  'objectScale' | 'fingertipErrorMm' | 'meanFingertipErrorMm' | 'maxFingertipErrorMm' | 'jointsAtLimits' | 'unmatchedFingertips'
+>;
 
 const r = (x: number, d: number) => Number(x.toFixed(d));
 
