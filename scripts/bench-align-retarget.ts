@@ -43,14 +43,17 @@ console.log(`  CPU time ${median(cpu).toFixed(0)} ms, ${median(queries)} closest
 
 for (const id of ['shadowhand', 'leaphand'] as const) {
   const model = await loadBuiltinHand(id, { geometry: 'visual' });
-  const times: number[] = [], errs: number[] = [];
+  const times: number[] = [], cpuTimes: number[] = [], errs: number[] = [];
   for (let round = 0; round < 3; round++) {
     for (const g of aligned) {
       const t = performance.now();
+      const c0 = process.cpuUsage();
       const r = retargetHand(model, graspHumanKeypoints(g), { objectScale: id === 'leaphand' ? 1.5 : 1 });
+      const c = process.cpuUsage(c0);
       times.push(performance.now() - t);
+      cpuTimes.push((c.user + c.system) / 1000);
       if (round === 0) errs.push(r.meanFingertipErrorMm);
     }
   }
-  console.log(`retarget to ${id}: median ${median(times).toFixed(1)} ms per grasp (max ${Math.max(...times).toFixed(1)}), mean fingertip error ${median(errs).toFixed(1)} mm (median over grasps) [target <= 50 ms]`);
+  console.log(`retarget to ${id}: median ${median(times).toFixed(1)} ms per grasp (max ${Math.max(...times).toFixed(1)}; CPU time ${median(cpuTimes).toFixed(1)} ms), mean fingertip error ${median(errs).toFixed(1)} mm (median over grasps) [target <= 50 ms]`);
 }
