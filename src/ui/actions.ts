@@ -1,4 +1,3 @@
-import { useDatasetStore } from '../state/datasetStore';
 import { useViewStore } from '../state/viewStore';
 import { decide, stepSelection, undo } from '../state/reviewActions';
 import { useReviewStore } from '../state/reviewStore';

@@ -175,7 +175,7 @@ export class MetricsService {
           try {
             urdfText = await this.io.fetchText(entry.urdfUrl!, limitFor('urdf'));
           } catch (e) {
-            throw new Error(`${spec.urdf}: cannot read URDF (${message(e)})`);
+            throw new Error(`${spec.urdf}: cannot read URDF (${message(e)})`, { cause: e });
           }
           model = await loadHandModel(urdfText, { urdfUrl: entry.urdfUrl!, fetchBytes, fingertips: spec.fingertips, geometry });
         }
