@@ -23,7 +23,7 @@ export interface ServiceRow extends GraspMetricsRow {
 }
 
 /** Bump when a change to the metric code changes results, so caches keyed on inputs are invalidated. */
-export const METRICS_VERSION = 2;
+export const METRICS_VERSION = 3;
 
 interface LoadedHand {
   model: HandModel;
