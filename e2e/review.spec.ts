@@ -172,10 +172,10 @@ test('metric thresholds with a per-category override change the pass count', asy
   const metrics = page.getByTestId('metrics-status');
   if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
   await expect(metrics).not.toHaveAttribute('data-status', 'computing');
-  const grasps: { id: string; category: string }[] = await page.evaluate(() => (window as any).__hoiStudio.grasps());
+  const grasps: { id: string; category: string }[] = await page.evaluate(() => (window as unknown as { __hoiStudio: { grasps(): { id: string; category: string }[] } }).__hoiStudio.grasps());
   const depth = (k: number) => (k % 10) / 10;
   await page.evaluate(
-    (rows) => (window as any).__hoiStudio.setMetricRows(rows),
+    (rows) => (window as unknown as { __hoiStudio: { setMetricRows(r: unknown[]): number } }).__hoiStudio.setMetricRows(rows),
     grasps.map((g, k) => ({ id: g.id, penetration_depth_cm: depth(k), contact_ratio_pct: 50 })),
   );
   const total = grasps.length;

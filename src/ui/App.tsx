@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useDatasetStore } from '../state/datasetStore';
 import { showGrasp } from '../state/sceneStore';
 import { GraspList } from './GraspList';
@@ -12,8 +12,10 @@ import { ReviewOverlays, ReviewPanel } from './review/ReviewPanel';
 import { OpenDialog } from './open/OpenDialog';
 import { DropZone } from './open/DropZone';
 import { ShareBar } from './share/ShareBar';
-import { AlignRetargetPanel } from './alignRetarget/AlignRetargetPanel';
-import { PredictPanel } from './predict/PredictPanel';
+
+// Panels most sessions never use load after the first paint, in their own chunks.
+const AlignRetargetPanel = lazy(() => import('./alignRetarget/AlignRetargetPanel').then((m) => ({ default: m.AlignRetargetPanel })));
+const PredictPanel = lazy(() => import('./predict/PredictPanel').then((m) => ({ default: m.PredictPanel })));
 
 export function App() {
   const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
@@ -57,9 +59,13 @@ export function App() {
       <aside className="details">
         <GraspInfo />
         <MetricsPanel />
-        <AlignRetargetPanel />
+        <Suspense fallback={null}>
+          <AlignRetargetPanel />
+        </Suspense>
         <ReviewPanel />
-        <PredictPanel />
+        <Suspense fallback={null}>
+          <PredictPanel />
+        </Suspense>
       </aside>
       <ReviewOverlays />
       <DropZone />

@@ -1,8 +1,7 @@
-import { useDatasetStore } from '../state/datasetStore';
 import { useViewStore } from '../state/viewStore';
 import { decide, stepSelection, undo } from '../state/reviewActions';
 import { useReviewStore } from '../state/reviewStore';
-import { useOpenStore } from './open/openStore';
+import { useOpenStore } from '../state/openStore';
 import { copyLink, savePng } from './share/ShareBar';
 
 /**

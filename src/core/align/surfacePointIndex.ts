@@ -1,3 +1,4 @@
+import { triangleNormal } from '../math/triangle';
 import type { TriMesh } from '../mesh/triMesh';
 import { SurfaceSampler } from '../metrics/surfaceSampling';
 import { makeMetricsRng } from '../metrics/rng';
@@ -45,13 +46,7 @@ export class SurfacePointIndex {
       const t = sampler.pickTriangle(rng());
       sampler.pointOnTriangle(t, rng(), rng(), this.points, 3 * i);
       const a = 3 * ix[3 * t], b = 3 * ix[3 * t + 1], c = 3 * ix[3 * t + 2];
-      const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-      const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-      const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-      const len = Math.hypot(nx, ny, nz) || 1;
-      this.normals[3 * i] = nx / len;
-      this.normals[3 * i + 1] = ny / len;
-      this.normals[3 * i + 2] = nz / len;
+      triangleNormal(p, a, b, c, this.normals, 3 * i);
     }
     this.spacing = Math.sqrt(sampler.totalArea / n);
     const order = Int32Array.from({ length: n }, (_, i) => i);

@@ -23,7 +23,7 @@ export interface ServiceRow extends GraspMetricsRow {
 }
 
 /** Bump when a change to the metric code changes results, so caches keyed on inputs are invalidated. */
-export const METRICS_VERSION = 2;
+export const METRICS_VERSION = 3;
 
 interface LoadedHand {
   model: HandModel;
@@ -175,7 +175,7 @@ export class MetricsService {
           try {
             urdfText = await this.io.fetchText(entry.urdfUrl!, limitFor('urdf'));
           } catch (e) {
-            throw new Error(`${spec.urdf}: cannot read URDF (${message(e)})`);
+            throw new Error(`${spec.urdf}: cannot read URDF (${message(e)})`, { cause: e });
           }
           model = await loadHandModel(urdfText, { urdfUrl: entry.urdfUrl!, fetchBytes, fingertips: spec.fingertips, geometry });
         }

@@ -16,7 +16,7 @@ function positionsGeometry(points: Float32Array): BufferGeometry {
 }
 
 function useGeometry(build: () => BufferGeometry | null, deps: unknown[]) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps; exhaustive-deps checks them at each useGeometry call (additionalHooks)
   const g = useMemo(build, deps);
   useEffect(() => () => g?.dispose(), [g]);
   return g;

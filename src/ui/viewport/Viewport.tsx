@@ -45,6 +45,7 @@ export function Viewport() {
       data-testid="viewport"
       data-status={scene.status}
       data-grasp-id={scene.graspId ?? ''}
+      data-manifest={scene.manifestUrl ?? ''}
       data-hand-parts={handVisible ? scene.hand!.parts.length : 0}
       data-object-triangles={view.showObject && objectMesh ? triangleCount(objectMesh) : 0}
       data-object-source={useRecon ? 'reconstruction' : 'reference'}
