@@ -1,4 +1,4 @@
-import { solveSpd } from '../retarget/solveLinear';
+import { solveSpd } from '../math/solveSpd';
 import { axisAngleRotation, type Similarity } from './similarity';
 
 /**

@@ -7,7 +7,7 @@ import { fitSimilarity } from '../align/fitSimilarity';
 import { axisAngleRotation, mul3, rotationToQuaternion } from '../align/similarity';
 import { FINGERS, KEYPOINT_NAMES, isTip, tipIndex, type Keypoints } from './handKeypoints';
 import { keypointLinks } from './robotKeypointLinks';
-import { solveSpd } from './solveLinear';
+import { solveSpd } from '../math/solveSpd';
 
 export interface RetargetOptions {
   /** uniform scale of object and human hand about the object origin (LEAP: 1.5 in Web2Grasp) */
