@@ -50,6 +50,7 @@ export function Viewport() {
       data-object-source={useRecon ? 'reconstruction' : 'reference'}
       data-mano={view.showMano ? (scene.mano ? 'mesh' : manoKeypoints ? 'keypoints' : '') : ''}
       data-overlay-grasp={overlay?.data && overlay.graspId === scene.graspId ? overlay.graspId : ''}
+      data-overlay-source={overlay?.data && overlay.graspId === scene.graspId ? (overlay.source ?? '') : ''}
       data-penetration-points={view.overlayPenetration && overlay?.data ? overlay.data.penetration.depths.length : 0}
     >
       <Canvas
