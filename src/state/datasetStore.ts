@@ -19,7 +19,7 @@ interface DatasetState {
   progress: { done: number; total: number; what: string } | null;
   loadError: string | null;
   dataset: LoadedDataset | null;
-  /** index into dataset.grasps */
+  /** index into dataset.grasps; -1 = none (no grasp passes the filters) */
   selected: number;
   open(manifestUrl: string): Promise<void>;
   cancel(): void;
@@ -72,7 +72,7 @@ export const useDatasetStore = create<DatasetState>((set, get) => ({
   select(index) {
     const n = get().dataset?.grasps.length ?? 0;
     if (n === 0) return;
-    set({ selected: Math.max(0, Math.min(n - 1, index)) });
+    set({ selected: index < 0 ? -1 : Math.min(n - 1, index) });
   },
 
   step(delta) {

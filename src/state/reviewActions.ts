@@ -4,12 +4,13 @@ import type { FilterRules } from '../core/review/filterRules';
 import { metricValuesAt } from '../core/review/metricTable';
 import { exportPresets, mergePresets, parsePresetsFile, removePreset, upsertPreset, type FilterPreset } from '../core/review/presets';
 import { normalizeReasons } from '../core/review/reasons';
-import type { QueueOrder } from '../core/review/reviewQueue';
+import { toggleSort, type QueueOrder, type SortColumn } from '../core/review/reviewQueue';
+import { METRIC_NAMES, type MetricName } from '../core/review/metricNames';
 import { appendRecords, clearDecisions as clearStoredDecisions, removeImport, saveImport, loadImports } from '../storage/decisionStore';
 import { saveAnnotator, savePresets, saveReasons } from '../storage/settingsStore';
 import { guard } from '../storage/storageError';
 import { useDatasetStore } from './datasetStore';
-import { nextQueueRow, stepInRows } from './reviewDerive';
+import { followSelection, nextQueueRow, stepInRows } from './reviewDerive';
 import { saveRecord, savesSettled } from './decisionSaving';
 import { addRecords, announceClear, currentDataset, currentJournal, currentReviewDb, currentSettingsDb, reloadLog } from './reviewSession';
 import { errorMessage, pushError, recompute, useReviewStore, type ReviewState } from './reviewStore';
@@ -149,9 +150,24 @@ export function cancelAnnotatorDialog(): void {
   set({ annotatorDialog: false, pendingDecision: null });
 }
 
+/**
+ * Re-derives after a change of what the list holds; a selected grasp that left the list gives
+ * the selection to its neighbour (none when nothing is listed), so the viewport never shows a
+ * grasp the list hides.
+ */
+function relist(): void {
+  const before = get().rows;
+  recompute('all');
+  const s = get();
+  const ds = useDatasetStore.getState();
+  if (!s.table || s.table.n !== (ds.dataset?.grasps.length ?? -1)) return;
+  const next = followSelection(before, s.rows, ds.selected);
+  if (next !== ds.selected) ds.select(next);
+}
+
 export function setRules(rules: FilterRules, keepPreset = false): void {
   set((s) => ({ rules, activePreset: keepPreset ? s.activePreset : null }));
-  recompute('all');
+  relist();
 }
 
 export function setOrder(order: QueueOrder): void {
@@ -159,15 +175,25 @@ export function setOrder(order: QueueOrder): void {
   recompute('all');
 }
 
+/** A click or Enter on a list heading: ascending, descending, then dataset order (the queue follows). */
+export function sortBy(column: SortColumn): void {
+  setOrder(toggleSort(get().order, column));
+}
+
+export function setListColumns(columns: MetricName[]): void {
+  set({ listColumns: METRIC_NAMES.filter((m) => columns.includes(m)) });
+}
+
 export function setShowAll(showAll: boolean): void {
   set({ showAll });
+  relist();
 }
 
 /** Arrow keys: previous/next in the list as shown (the filtered rows unless "Show all"). */
 export function stepSelection(delta: number): void {
   const s = get();
   const ds = useDatasetStore.getState();
-  if (s.showAll || !s.table || s.table.n !== (ds.dataset?.grasps.length ?? -1)) {
+  if (!s.table || s.table.n !== (ds.dataset?.grasps.length ?? -1)) {
     ds.step(delta);
     return;
   }
@@ -227,7 +253,7 @@ export function loadPreset(name: string): void {
   const p = get().presets.find((x) => x.name === name);
   if (!p) return;
   set({ rules: p.rules, activePreset: p.name });
-  recompute('all');
+  relist();
 }
 
 export async function deletePreset(name: string): Promise<void> {

@@ -163,7 +163,7 @@ function onSelectionChanged(): void {
   // Warm the scene caches for where the user goes next: the next undecided grasps (after a
   // decision) and the next row of the list (arrow key), so moving on is instant.
   const pos = s.queue.indexOf(ds.selected);
-  const nextRow = s.showAll || s.rows.length === 0 ? ds.selected + 1 : stepInRows(s.rows, ds.selected, 1);
+  const nextRow = s.rows.length === 0 ? ds.selected + 1 : stepInRows(s.rows, ds.selected, 1);
   for (const row of new Set([...upcoming(s.queue, pos, s.codes, 2), nextRow])) {
     const g = ds.dataset!.grasps[row];
     if (g) prefetchGrasp(ds.dataset!, g);

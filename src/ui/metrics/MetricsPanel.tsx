@@ -4,13 +4,10 @@ import { useMetricsStore } from '../../state/metricsStore';
 import { appMetrics } from '../../state/appMetrics';
 import { METRIC_COLUMNS, type GraspMetricsRow } from '../../core/metrics/types';
 import { METRIC_INFO } from '../../core/review/metricNames';
+import { formatMetric } from '../../core/review/formatMetric';
 import { toCsv, toJson } from '../../core/metrics/resultsFile';
 import { downloadText } from '../download';
 
-function format(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  return Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3);
-}
 
 function MetricsProgress() {
   const { status, progress, source, error, checking } = useMetricsStore();
@@ -92,7 +89,7 @@ export function MetricsPanel() {
             {METRIC_COLUMNS.map((m) => (
               <tr key={m} data-metric={m}>
                 <th scope="row">{METRIC_INFO[m].label}</th>
-                <td>{row ? format(row[m]) : '…'}</td>
+                <td>{row ? formatMetric(row[m]) : '…'}</td>
                 <td className="unit">{METRIC_INFO[m].unit}</td>
               </tr>
             ))}
