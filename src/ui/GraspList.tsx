@@ -18,11 +18,14 @@ const ID_TAIL = 7;
 
 /** A heading that sorts the list (and the queue): click or Enter, ascending, descending, dataset order. */
 function SortHeading({ column, label, title }: { column: SortColumn; label: string; title?: string }) {
-  const sort = useReviewStore((s) => sortedColumn(s.order));
-  const dir = sort?.column === column ? sort.direction : null;
+  // A primitive from the selector: a fresh object per call would re-render without end.
+  const dir = useReviewStore((s) => {
+    const sort = sortedColumn(s.order);
+    return sort?.column === column ? sort.direction : null;
+  });
   return (
-    <span role="columnheader" aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} data-column={column}>
-      <button className="sort-heading" title={`Sort by ${title ?? label}`} onClick={() => sortBy(column)}>
+    <span className="list-heading" data-column={column} data-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
+      <button className="sort-heading" title={`Sort by ${title ?? label}`} aria-label={`Sort by ${title ?? label}${dir ? (dir === 'asc' ? ', sorted ascending' : ', sorted descending') : ''}`} onClick={() => sortBy(column)}>
         {label}
         {dir === 'asc' ? ' ↑' : dir === 'desc' ? ' ↓' : ''}
       </button>
@@ -83,7 +86,7 @@ export function GraspList() {
           <input type="checkbox" checked={showAll} onChange={(e) => setShowAll(e.target.checked)} /> Show all
         </label>
       </div>
-      <div className="grasp-list-header" role="row" style={{ gridTemplateColumns: template }}>
+      <div className="grasp-list-header" style={{ gridTemplateColumns: template }}>
         <SortHeading column="id" label="Grasp" title="grasp id" />
         <SortHeading column="category" label="Category" />
         <SortHeading column="hand" label="Hand" />
