@@ -5,6 +5,7 @@ import { tableOf } from '../core/review/testTable.testutil';
 import { emptyMetrics } from '../core/metrics/types';
 import {
   boundAt,
+  boundsConflict,
   deriveView,
   followSelection,
   metricRowsFromStore,
@@ -134,5 +135,18 @@ describe('the list when filters change', () => {
     expect(followSelection(all, Int32Array.from([0, 2]), 3)).toBe(2);
     expect(followSelection(Int32Array.from([]), Int32Array.from([4, 2]), 1)).toBe(4);
     expect(followSelection(all, Int32Array.from([]), 1)).toBe(-1);
+  });
+});
+
+describe('bounds that let nothing pass', () => {
+  it('flags min above max, globally and where a category override makes it so', () => {
+    let rules = setBound(EMPTY_RULES, '', 'penetration_depth_cm', 'min', 0.4);
+    expect(boundsConflict(rules, '', 'penetration_depth_cm')).toBe(false);
+    rules = setBound(rules, 'mug', 'penetration_depth_cm', 'max', 0.3);
+    expect(boundsConflict(rules, '', 'penetration_depth_cm')).toBe(false);
+    expect(boundsConflict(rules, 'mug', 'penetration_depth_cm')).toBe(true);
+    rules = setBound(rules, '', 'penetration_depth_cm', 'max', 0.2);
+    expect(boundsConflict(rules, '', 'penetration_depth_cm')).toBe(true);
+    expect(boundsConflict(rules, 'pen', 'penetration_depth_cm')).toBe(true);
   });
 });

@@ -144,6 +144,16 @@ export function boundAt(rules: FilterRules, scope: RuleScope, metric: MetricName
   return b?.[key];
 }
 
+/** Whether a metric's bounds in a scope (a category's overrides over the global ones) let nothing pass: min above max. */
+export function boundsConflict(rules: FilterRules, scope: RuleScope, metric: MetricName): boolean {
+  const pick = (k: 'min' | 'max') => {
+    const own = scope ? boundAt(rules, scope, metric, k) : undefined;
+    return own === undefined ? rules.metrics[metric]?.[k] : own;
+  };
+  const min = pick('min'), max = pick('max');
+  return typeof min === 'number' && typeof max === 'number' && min > max;
+}
+
 /** A value under the pointer, rounded to the histogram's resolution so dragged bounds read cleanly. */
 export function roundToStep(v: number, step: number): number {
   const fine = step / 10;
