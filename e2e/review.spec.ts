@@ -321,6 +321,15 @@ test('batch accept of every grasp passing the filters, after a confirmation, und
   await page.keyboard.press('Backspace');
   for (const id of passing.slice(1, 4)) await expect(badge(page, id)).toHaveAttribute('data-decision', 'undecided');
   await expect(badge(page, ids[0])).toHaveAttribute('data-decision', 'accept');
+
+  // A plain URL (no filters=) brings the dataset's last filters back; min above max is flagged.
+  await page.goto(URL);
+  await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
+  await panel(page).getByRole('tab', { name: 'Filter' }).click();
+  await expect(page.getByLabel('Penetration depth max', { exact: true })).toHaveValue('0.15');
+  await page.getByLabel('Penetration depth min', { exact: true }).fill('0.5');
+  await page.getByLabel('Penetration depth min', { exact: true }).press('Tab');
+  await expect(page.getByTestId('conflict-penetration_depth_cm')).toContainText('Min is above max');
   expect(errors).toEqual([]);
 });
 
