@@ -72,6 +72,14 @@ function handRef(dataset: LoadedDataset, grasp: ResolvedGrasp): HandRef {
 let request = 0;
 let lastShown: ResolvedGrasp | null = null;
 
+/** Nothing selected (no grasp passes the filters): the viewport is emptied, late answers dropped. */
+export function clearScene(): void {
+  if (!lastShown && useSceneStore.getState().graspId === null) return;
+  lastShown = null;
+  request++;
+  useSceneStore.setState({ graspId: null, status: 'idle', ...empty });
+}
+
 /** Loads everything the viewport needs for one grasp; stale answers (user moved on) are dropped. */
 export async function showGrasp(dataset: LoadedDataset, grasp: ResolvedGrasp): Promise<void> {
   // A streaming dataset is republished per shard with the same grasp objects: nothing to redo.

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { useDatasetStore } from '../state/datasetStore';
-import { showGrasp } from '../state/sceneStore';
+import { clearScene, showGrasp } from '../state/sceneStore';
 import { GraspList } from './GraspList';
 import { Viewport } from './viewport/Viewport';
 import { IssuesPanel } from './IssuesPanel';
@@ -23,8 +23,9 @@ export function App() {
   useMetricsLifecycle();
 
   useEffect(() => {
-    if (!dataset || dataset.grasps.length === 0) return;
-    showGrasp(dataset, dataset.grasps[selected]);
+    const grasp = dataset?.grasps[selected];
+    if (dataset && grasp) void showGrasp(dataset, grasp);
+    else clearScene();
   }, [dataset, selected]);
 
   return (

@@ -11,6 +11,7 @@ import { resolveParams, type MetricsParams } from './params';
 import { emptyMetrics, errorColumn, type GraspMetricsRow, type MetricsOverlay } from './types';
 import { ownEntry } from '../dataset/ownEntry';
 import { limitFor } from '../dataset/readLimits';
+import { METRICS_VERSION } from './version';
 
 /** The part of a loaded dataset a metrics worker needs (plain data, sent once per worker). */
 export type MetricsDatasetContext = Pick<LoadedDataset, 'hands' | 'objects' | 'manifestUrl'>;
@@ -22,8 +23,7 @@ export interface ServiceRow extends GraspMetricsRow {
   overlay?: MetricsOverlay;
 }
 
-/** Bump when a change to the metric code changes results, so caches keyed on inputs are invalidated. */
-export const METRICS_VERSION = 3;
+export { METRICS_VERSION } from './version';
 
 interface LoadedHand {
   model: HandModel;
