@@ -29,6 +29,11 @@ class DroConfig:
     cvae_k: int = 20
     cvae_widths: List[int] = field(default_factory=lambda: [64, 64, 128, 256])
     cvae_head: List[int] = field(default_factory=lambda: [512, 256])
+    # Three robot point indices on one rigid link (the palm). When set, the robot cloud is turned
+    # into the frame they span before anything else sees it, so the network does not have to learn
+    # to recognise the hand's points in every orientation (the initial orientation is random at
+    # inference). None: the cloud is used as given (the official network).
+    frame_points: Optional[List[int]] = None
 
     @property
     def feature_dim(self) -> int:
@@ -240,6 +245,26 @@ class SymmetricKernel(nn.Module):
         return stable_softplus((v[0] + v[1]) / 2)
 
 
+def _unit(v: torch.Tensor) -> torch.Tensor:
+    return v / torch.sqrt((v * v).sum(-1, keepdim=True) + 1e-12)
+
+
+def in_link_frame(points: torch.Tensor, frame_points: List[int]) -> torch.Tensor:
+    """[B,N,3] -> the same points in the orthonormal frame of three of them (Gram-Schmidt):
+    invariant to any rotation of the input, exact when the three lie on one rigid link."""
+    a, b, c = (points[:, i] for i in frame_points)
+    e1 = _unit(b - a)
+    u = c - a
+    e2 = _unit(u - (u * e1).sum(-1, keepdim=True) * e1)
+    # e1 x e2 written out (plain ops for every ONNX backend)
+    e3 = torch.stack([
+        e1[:, 1] * e2[:, 2] - e1[:, 2] * e2[:, 1],
+        e1[:, 2] * e2[:, 0] - e1[:, 0] * e2[:, 2],
+        e1[:, 0] * e2[:, 1] - e1[:, 1] * e2[:, 0],
+    ], dim=-1)
+    return points @ torch.stack([e1, e2, e3], dim=-1)
+
+
 class DroNetwork(nn.Module):
     def __init__(self, cfg: DroConfig):
         super().__init__()
@@ -253,6 +278,8 @@ class DroNetwork(nn.Module):
 
     def embed_points(self, robot_pc: torch.Tensor, object_pc: torch.Tensor):
         """Per-point embeddings after the cross transformers (robot_pc already centred if the model centres)."""
+        if self.cfg.frame_points is not None:
+            robot_pc = in_link_frame(robot_pc, self.cfg.frame_points)
         r = self.robot_encoder(robot_pc)
         o = self.object_encoder(object_pc)
         return r + self.robot_transformer(r, o), o + self.object_transformer(o, r)
