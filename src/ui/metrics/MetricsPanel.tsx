@@ -9,6 +9,7 @@ import { downloadText } from '../download';
 
 function format(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  if (Number.isInteger(v)) return String(v);
   return Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3);
 }
 
@@ -105,6 +106,11 @@ export function MetricsPanel() {
       )}
       {row?.error && <p className={row.error.startsWith('warning') ? 'warning' : 'error'}>{row.error}</p>}
       {overlay?.graspId === grasp?.id && overlay?.status === 'error' && <p className="error">Overlay: {overlay.error}</p>}
+      {overlay?.graspId === grasp?.id && overlay?.data?.avoid?.some((f) => f.violates) && (
+        <p className="warning" data-testid="avoid-violations">
+          Fingertips in the avoid region: {overlay.data.avoid.filter((f) => f.violates).map((f) => `${f.name} (${(f.distance * 100).toFixed(1)} cm)`).join(', ')}
+        </p>
+      )}
       {tips && tips.length > 0 && (
         <details>
           <summary>Fingertip gaps</summary>
