@@ -47,7 +47,7 @@ export interface LoadedDataset {
   manifestUrl: string;
   hands: Record<string, { spec: HandSpec; urdfUrl?: string }>;
   /** avoidUrl: where `spec.avoid.file` resolves to; a rejected region is dropped from spec (with an issue) */
-  objects: Record<string, { spec: ObjectSpec; meshUrl: string; avoidUrl?: string }>;
+  objects: Record<string, { spec: ObjectSpec; meshUrl: string; avoidUrl?: string; partsUrl?: string }>;
   grasps: ResolvedGrasp[];
   issues: DatasetIssue[];
 }
@@ -205,7 +205,9 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
     }
     const meshUrl = resolveUrl(manifestUrl, parsed.data.mesh);
     checkScope(manifestLabel, `objects.${id}: mesh`, parsed.data.mesh, meshUrl);
-    objects[id] = { spec: parsed.data, meshUrl, ...(avoidUrl ? { avoidUrl } : {}) };
+    const partsUrl = parsed.data.parts ? resolveUrl(manifestUrl, parsed.data.parts) : undefined;
+    if (partsUrl) checkScope(manifestLabel, `objects.${id}: parts`, parsed.data.parts!, partsUrl);
+    objects[id] = { spec: parsed.data, meshUrl, ...(avoidUrl ? { avoidUrl } : {}), ...(partsUrl ? { partsUrl } : {}) };
   }
 
   const grasps: ResolvedGrasp[] = [];

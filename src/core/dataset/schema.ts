@@ -62,6 +62,8 @@ export const objectSpecSchema = z
     mesh: path,
     category: z.string().min(1),
     avoid: avoidSpecSchema.optional(),
+    // Ground-truth part label per triangle of the mesh (a JSON file, docs/dataset-format.md), e.g. from a generator.
+    parts: path.optional(),
     meta: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
