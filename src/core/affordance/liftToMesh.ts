@@ -6,10 +6,12 @@ import type { TriMesh } from '../mesh/triMesh';
  * Lifts each view's chosen mask onto the mesh: every masked pixel votes for the triangle the id
  * buffer shows there, but only after a depth check (the pixel's point, unprojected from the depth
  * buffer, must lie on that triangle's plane within `eps`), so a stale or mismatched id buffer
- * cannot paint a triangle the pixel does not see. A triangle is selected when at least half of
- * its visible pixels, over all views, are masked.
+ * cannot paint a triangle the pixel does not see. A triangle is selected when at least one of
+ * its visible pixels, and at least `minCoverage` of them over all views, are masked (0: any
+ * masked pixel, right for fine meshes; 0.5 stops a mask that spills onto a large neighbouring
+ * triangle from taking all of it).
  */
-export function liftMasks(mesh: TriMesh, views: { view: View; render: RenderedView; mask: Uint8Array | null }[], eps: number): Uint8Array {
+export function liftMasks(mesh: TriMesh, views: { view: View; render: RenderedView; mask: Uint8Array | null }[], eps: number, minCoverage = 0): Uint8Array {
   const nt = mesh.indices.length / 3;
   const seen = new Uint32Array(nt), hit = new Uint32Array(nt);
   for (const { view, render, mask } of views) {
@@ -24,7 +26,7 @@ export function liftMasks(mesh: TriMesh, views: { view: View; render: RenderedVi
     }
   }
   const selected = new Uint8Array(nt);
-  for (let t = 0; t < nt; t++) selected[t] = seen[t] > 0 && 2 * hit[t] >= seen[t] ? 1 : 0;
+  for (let t = 0; t < nt; t++) selected[t] = hit[t] > 0 && hit[t] >= minCoverage * seen[t] ? 1 : 0;
   return selected;
 }
 

@@ -117,12 +117,17 @@ describe('lifting masks onto the mesh', () => {
     expect(Array.from(liftMasks(slab, [{ view: top, render: shifted, mask: all }], 1e-6)).every((s) => s === 0)).toBe(true);
   });
 
-  it('selects a triangle only when half of its visible pixels over all views are masked', () => {
-    const bottomView = views.find((v) => v.name === '-z')!;
-    const bottom = rasterize(slab, bottomView, 64, 64);
-    // Only the top view's mask: the top face is selected, the bottom face (seen unmasked) is not.
-    const sel = liftMasks(slab, [{ view: top, render, mask: all }, { view: bottomView, render: bottom, mask: null }], 1e-6);
-    expect(Array.from(sel.slice(0, 4))).toEqual([0, 0, 1, 1]);
+  it('with a coverage threshold, selects a triangle only when that share of its visible pixels is masked', () => {
+    // Mask the left 40 % of the top view's columns: triangle 2 or 3 (the face's diagonal split) gets more of it.
+    const part = Uint8Array.from({ length: 64 * 64 }, (_, i) => (i % 64 < 26 ? 1 : 0));
+    const seen = [0, 0, 0, 0], hit = [0, 0, 0, 0];
+    render.id.forEach((t, i) => { if (t >= 0) { seen[t]++; hit[t] += part[i]; } });
+    const any = liftMasks(slab, [{ view: top, render, mask: part }], 1e-6);
+    const half = liftMasks(slab, [{ view: top, render, mask: part }], 1e-6, 0.5);
+    expect(Array.from(any.slice(0, 4))).toEqual([0, 0, hit[2] > 0 ? 1 : 0, hit[3] > 0 ? 1 : 0]);
+    expect(Array.from(half.slice(0, 4))).toEqual([0, 0, 2 * hit[2] >= seen[2] ? 1 : 0, 2 * hit[3] >= seen[3] ? 1 : 0]);
+    expect(any[2] + any[3]).toBe(2);
+    expect(half[2] + half[3]).toBe(1);
   });
 });
 

@@ -22,6 +22,8 @@ export interface NaaOptions {
    * from that side). Default: none, every view contributes its best proposal (AffordDex).
    */
   minScore?: number;
+  /** share of a triangle's visible pixels a mask must cover to select it (liftMasks); default 0 = any */
+  minCoverage?: number;
   /** box blur radius outside the proposal, pixels */
   blurRadius?: number;
   /** object-frame points sampled on the region (AffordDex: 100) */
@@ -113,7 +115,7 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
     out.push({ name: view.name, render, proposals, scores, chosen: best >= 0 && scores[best] >= (opts.minScore ?? -Infinity) ? best : -1 });
   }
   abort();
-  const triangles = liftViews(mesh, views, out);
+  const triangles = liftViews(mesh, views, out, opts.minCoverage);
   return {
     views: out,
     triangles,
@@ -125,7 +127,7 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
 }
 
 /** The lift step on its own, so a user's change of a view's chosen mask re-lifts without re-running the models. */
-export function liftViews(mesh: TriMesh, views: View[], results: NaaView[]): Uint8Array {
+export function liftViews(mesh: TriMesh, views: View[], results: NaaView[], minCoverage = 0): Uint8Array {
   let diag = 0;
   const p = mesh.positions;
   const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
@@ -136,6 +138,7 @@ export function liftViews(mesh: TriMesh, views: View[], results: NaaView[]): Uin
     results.map((r, i) => ({ view: views[i], render: r.render, mask: r.chosen >= 0 ? r.proposals[r.chosen].mask : null })),
     // Float32 depth over the object's extent: a few parts per million of its size.
     Math.max(1e-9, diag * 1e-5),
+    minCoverage,
   );
 }
 
