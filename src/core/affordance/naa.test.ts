@@ -172,6 +172,7 @@ describe('NAA end to end with stand-in models', () => {
     }
     const prompts = r.views.map((v) => gridPrompts(64, 64, v.render.id, 32).length);
     expect(r.samRuns).toEqual({ encoder: 6, decoder: prompts.reduce((s, n) => s + Math.ceil(n / 50), 0) });
+    expect(r.prompts).toBe(prompts.reduce((s, n) => s + n, 0));
     expect(r.clipRuns).toEqual({ image: 10, text: 1 });
     expect(progress.at(-1)).toBe('13/13 -z: CLIP');
   });

@@ -54,6 +54,8 @@ export interface NaaResult {
   /** against `truth` when given */
   iou: number | null;
   samRuns: { encoder: number; decoder: number };
+  /** point prompts sent to the decoder (grid points on the object, all views) */
+  prompts: number;
   clipRuns: { image: number; text: number };
 }
 
@@ -75,6 +77,7 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
   };
   const total = views.length * 2 + 1;
   let done = 0;
+  let promptCount = 0;
   const step = (what: string) => opts.onProgress?.(++done, total, what);
 
   const text = normalize(await clip.embedText(query));
@@ -86,6 +89,7 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
     const render = rasterize(mesh, view, size, size);
     const image = { width: size, height: size, rgb: render.rgb };
     const prompts = gridPrompts(size, size, render.id, grid);
+    promptCount += prompts.length;
     const masks: { mask: Uint8Array; score: number; point: [number, number] }[] = [];
     if (prompts.length) {
       const emb = await sam.embed(image);
@@ -122,6 +126,7 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
     points: sampleRegion(mesh, triangles, opts.points ?? 100, opts.seed ?? 0),
     iou: opts.truth ? regionIoU(mesh, triangles, opts.truth) : null,
     samRuns: runs,
+    prompts: promptCount,
     clipRuns,
   };
 }
