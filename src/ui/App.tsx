@@ -14,6 +14,7 @@ import { DropZone } from './open/DropZone';
 import { ShareBar } from './share/ShareBar';
 import { AlignRetargetPanel } from './alignRetarget/AlignRetargetPanel';
 import { PredictPanel } from './predict/PredictPanel';
+import { AffordancePanel } from './affordance/AffordancePanel';
 
 export function App() {
   const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
@@ -60,6 +61,7 @@ export function App() {
         <AlignRetargetPanel />
         <ReviewPanel />
         <PredictPanel />
+        <AffordancePanel />
       </aside>
       <ReviewOverlays />
       <DropZone />
