@@ -6,6 +6,7 @@ import { datasetKey } from '../storage/datasetKey';
 import { saveRegion } from '../storage/regionStore';
 import type { AffordanceWorkerApi } from '../../workers/affordance.worker';
 import { useDatasetStore } from './datasetStore';
+import { testHooksWanted } from './testHooks';
 
 let api: Comlink.Remote<AffordanceWorkerApi> | null = null;
 /** One affordance worker, started on first use (ORT loads only then). */
@@ -41,7 +42,7 @@ export const BUILTIN_MODELS = 'models/naa-tiny/';
 
 let runId = 0;
 
-export async function runAffordance(p: { objectId: string; query: string | null; backend: 'auto' | 'wasm' | 'webgpu'; modelsUrl: string }): Promise<void> {
+export async function runAffordance(p: { objectId: string; query: string | null; backend: 'auto' | 'wasm' | 'webgpu'; modelsUrl: string; size?: number; grid?: number }): Promise<void> {
   const dataset = useDatasetStore.getState().dataset;
   const o = dataset?.objects[p.objectId];
   if (!dataset || !o) return;
@@ -57,6 +58,7 @@ export async function runAffordance(p: { objectId: string; query: string | null;
         query: p.query,
         models: { kind: 'url', base: new URL(p.modelsUrl, document.baseURI).href },
         backend: p.backend,
+        options: { size: clampInt(p.size, 32, 1024, 256), grid: clampInt(p.grid, 2, 64, 32) },
       },
       Comlink.proxy((done: number, total: number, what: string) => id === runId && useAffordanceStore.setState({ progress: { done, total, what } })),
     );
@@ -66,6 +68,10 @@ export async function runAffordance(p: { objectId: string; query: string | null;
     const cancelled = /cancelled/.test(errorText(e));
     useAffordanceStore.setState({ status: cancelled ? 'cancelled' : 'error', error: cancelled ? null : errorText(e) });
   }
+}
+
+function clampInt(v: number | undefined, lo: number, hi: number, dflt: number): number {
+  return v === undefined || !Number.isFinite(v) ? dflt : Math.min(hi, Math.max(lo, Math.round(v)));
 }
 
 export function cancelAffordance(): void {
@@ -90,4 +96,12 @@ export async function saveAffordanceRegion(): Promise<void> {
   } catch (e) {
     useAffordanceStore.setState({ error: errorText(e) });
   }
+}
+
+// Browser tests read the open dataset's saved region through the same gate as the other test hooks.
+if (typeof window !== 'undefined' && testHooksWanted(import.meta.env.MODE, window.location.search)) {
+  const w = window as unknown as { __hoiStudio?: Record<string, unknown> };
+  w.__hoiStudio = Object.assign(w.__hoiStudio ?? {}, {
+    avoidRegion: (objectId: string) => useDatasetStore.getState().dataset?.objects[objectId]?.spec.avoid ?? null,
+  });
 }

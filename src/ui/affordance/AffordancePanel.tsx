@@ -37,6 +37,9 @@ export function AffordancePanel() {
   const [query, setQuery] = useState('');
   const [backend, setBackend] = useState<'auto' | 'wasm' | 'webgpu'>('auto');
   const [modelsUrl, setModelsUrl] = useState(BUILTIN_MODELS);
+  // Cost knobs: runs scale with views × grid² prompts (docs/affordance.md).
+  const [size, setSize] = useState(256);
+  const [grid, setGrid] = useState(32);
   if (!dataset || !grasp) return null;
   const objectId = grasp.object;
   const running = st.status === 'running';
@@ -49,21 +52,27 @@ export function AffordancePanel() {
         {dataset.objects[objectId]?.spec.avoid ? ' has an avoid region' : ''}
       </p>
       <label>
-        Query <input value={query} placeholder="from the object's part labels, else generic" onChange={(e) => setQuery(e.target.value)} />
+        Query <input aria-label="NAA query" value={query} placeholder="from the object's part labels, else generic" onChange={(e) => setQuery(e.target.value)} />
       </label>
       <label>
         Models <input value={modelsUrl} onChange={(e) => setModelsUrl(e.target.value)} aria-label="NAA models folder URL" />
       </label>
       <label>
         Backend{' '}
-        <select value={backend} onChange={(e) => setBackend(e.target.value as typeof backend)}>
+        <select aria-label="NAA backend" value={backend} onChange={(e) => setBackend(e.target.value as typeof backend)}>
           <option value="auto">auto (WebGPU, else WASM)</option>
           <option value="wasm">WASM</option>
           <option value="webgpu">WebGPU</option>
         </select>
       </label>
+      <label>
+        View size <input aria-label="NAA view size" type="number" min={32} max={1024} value={size} onChange={(e) => setSize(Number(e.target.value))} />
+      </label>
+      <label>
+        Grid <input aria-label="NAA grid" type="number" min={2} max={64} value={grid} onChange={(e) => setGrid(Number(e.target.value))} />
+      </label>
       <div>
-        <button disabled={running} onClick={() => void runAffordance({ objectId, query: query.trim() || null, backend, modelsUrl })}>
+        <button disabled={running} onClick={() => void runAffordance({ objectId, query: query.trim() || null, backend, modelsUrl, size, grid })}>
           Run NAA
         </button>
         {running && <button onClick={cancelAffordance}>Cancel</button>}
@@ -87,6 +96,8 @@ export function AffordancePanel() {
             CLIP: {reply.clipRuns.image} image runs. Region: {reply.triangles.reduce((a, b) => a + b, 0)} triangles, {reply.points.length} points
             {reply.iou !== null ? `; IoU with the true part ${(reply.iou * 100).toFixed(1)} %` : ''}.
           </p>
+          {reply.prompts === 0 && <p className="warning">No grid prompt landed on the object: raise the grid or the view size.</p>}
+          {reply.prompts > 0 && reply.points.length === 0 && <p className="warning">No proposal was chosen in any view: nothing to save.</p>}
           <div className="naa-views">
             {reply.views.map((v) => (
               <ViewCanvas key={v.name} view={v} />
