@@ -15,8 +15,10 @@ export default defineConfig({
   // first grasp takes ~20-40 s there, several times an idle machine's. Nothing here measures speed.
   timeout: 180_000,
   expect: { timeout: 45_000 },
+  // Two spec files at a time: one test leaves much of a 2-core machine idle while it waits on the
+  // page, and tests within a file stay in order. E2E_WORKERS=1 runs them one by one.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {

@@ -13,6 +13,21 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
+  build: {
+    rolldownOptions: {
+      output: {
+        // The libraries every session needs in their own chunks: a new release of the studio's code
+        // leaves them cached. Only three's core: its loaders (three/examples) stay in the lazy
+        // chunks of the importers that use them.
+        codeSplitting: {
+          groups: [
+            { name: 'vendor-three', test: /node_modules[\\/](three[\\/]build|@react-three[\\/]fiber)[\\/]/ },
+            { name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+          ],
+        },
+      },
+    },
+  },
   // ORT finds its .wasm relative to its own module; pre-bundling would move the module away from it.
   optimizeDeps: { exclude: ['onnxruntime-web'] },
   server: { headers: isolationHeaders, port: 5173 },

@@ -22,6 +22,21 @@ test('aligns a human-only sample grasp, retargets it to ShadowHand and LEAP and 
   const rms = parseFloat(await panel.getByTestId('align-rms').innerText());
   expect(rms).toBeGreaterThan(0);
   expect(rms).toBeLessThan(3);
+  // The handles in the preview nudge the pending alignment: drag the z arrow, straight up on
+  // screen from the reference origin at the preview's centre.
+  const readout = panel.getByTestId('nudge-readout');
+  const moved = async () => (/move (\S+) \/ (\S+) \/ (\S+) mm/.exec(await readout.innerText()) ?? []).slice(1).map(Number);
+  expect(await moved()).toEqual([0, 0, 0]);
+  const box = (await panel.getByTestId('align-preview').boundingBox())!;
+  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  await page.mouse.move(cx, cy - 40);
+  await page.mouse.down();
+  await page.mouse.move(cx, cy - 65, { steps: 5 });
+  await page.mouse.move(cx, cy - 90, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await moved())[2]).toBeGreaterThan(0.5);
+  const [mx, my] = await moved();
+  expect(Math.abs(mx) + Math.abs(my)).toBeLessThan(0.05);
   await panel.getByRole('button', { name: 'rotate z plus' }).click();
   await panel.getByRole('button', { name: 'rotate z minus' }).click();
   await panel.getByTestId('align-accept').click();

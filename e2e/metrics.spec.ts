@@ -40,6 +40,33 @@ test('metrics compute in workers with progress, show per grasp with overlays, an
   // After the reload above every row came from IndexedDB, keyed by the inputs.
   await expect(status).toHaveAttribute('data-status', 'done');
   await expect(status).toContainText('410 cached');
+
+  // Reloaded again, the grasp seen before: its cached values and overlay are what the page shows
+  // first. The panel never passes through "computing" and the pool computes nothing.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    const overlays: string[] = [];
+    Object.assign(window, { __metricsSeen: seen, __overlaysSeen: overlays });
+    new MutationObserver(() => {
+      const s = document.querySelector('[data-testid="metrics-status"]');
+      const t = s && `${s.getAttribute('data-status')}:${s.getAttribute('data-done')}:${s.getAttribute('data-computed')}`;
+      if (t && seen[seen.length - 1] !== t) seen.push(t);
+      const v = document.querySelector('[data-testid="viewport"]');
+      const o = v?.getAttribute('data-overlay-grasp') ? `${v.getAttribute('data-overlay-grasp')}:${v.getAttribute('data-overlay-source')}` : '';
+      if (o && overlays[overlays.length - 1] !== o) overlays.push(o);
+    }).observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  });
+  await page.reload();
+  await expect(viewport).toHaveAttribute('data-overlay-grasp', 'mug-shadow-001');
+  await expect(status).toHaveAttribute('data-checking', 'no');
+  await expect(status).toContainText('410 cached');
+  await expect(status).toHaveAttribute('data-computed', '0');
+  const seen = await page.evaluate(() => (window as unknown as { __metricsSeen: string[] }).__metricsSeen);
+  expect(seen.filter((s) => !s.startsWith('idle') && !s.startsWith('reading'))).toEqual(['done:410:0']);
+  const overlays = await page.evaluate(() => (window as unknown as { __overlaysSeen: string[] }).__overlaysSeen);
+  expect(overlays[0]).toBe('mug-shadow-001:cache');
+  await viewport.getByRole('checkbox', { name: 'Penetration', exact: true }).check();
+  await expect.poll(async () => Number(await viewport.getAttribute('data-penetration-points'))).toBeGreaterThan(0);
   expect(errors).toEqual([]);
 });
 

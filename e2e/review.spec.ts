@@ -172,10 +172,10 @@ test('metric thresholds with a per-category override change the pass count', asy
   const metrics = page.getByTestId('metrics-status');
   if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
   await expect(metrics).not.toHaveAttribute('data-status', 'computing');
-  const grasps: { id: string; category: string }[] = await page.evaluate(() => (window as any).__hoiStudio.grasps());
+  const grasps: { id: string; category: string }[] = await page.evaluate(() => (window as unknown as { __hoiStudio: { grasps(): { id: string; category: string }[] } }).__hoiStudio.grasps());
   const depth = (k: number) => (k % 10) / 10;
   await page.evaluate(
-    (rows) => (window as any).__hoiStudio.setMetricRows(rows),
+    (rows) => (window as unknown as { __hoiStudio: { setMetricRows(r: unknown[]): number } }).__hoiStudio.setMetricRows(rows),
     grasps.map((g, k) => ({ id: g.id, penetration_depth_cm: depth(k), contact_ratio_pct: 50 })),
   );
   const total = grasps.length;
@@ -247,4 +247,120 @@ test('? opens the keyboard help listing every action; Escape closes it', async (
   }
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
+});
+
+/** Stops the background computation and gives every grasp a known penetration depth. */
+async function injectDepths(page: Page, depth: (k: number) => number) {
+  const metrics = page.getByTestId('metrics-status');
+  if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
+  await expect(metrics).not.toHaveAttribute('data-status', 'computing');
+  type Hooks = { __hoiStudio: { grasps(): { id: string }[]; setMetricRows(rows: unknown[]): void } };
+  const grasps = await page.evaluate(() => (window as unknown as Hooks).__hoiStudio.grasps());
+  await page.evaluate((rows) => (window as unknown as Hooks).__hoiStudio.setMetricRows(rows), grasps.map((g, k) => ({ id: g.id, penetration_depth_cm: depth(k), contact_ratio_pct: 50 })));
+  return grasps.map((g) => g.id);
+}
+
+test('the list sorts by a metric heading, both ways and by keyboard, ties in dataset order', async ({ page }) => {
+  await open(page);
+  const depth = (k: number) => (k * 7) % 10;
+  const ids = await injectDepths(page, depth);
+  const expected = (dir: 1 | -1) =>
+    ids
+      .map((id, k) => ({ id, k, v: depth(k) }))
+      .sort((a, b) => (a.v === b.v ? a.k - b.k : dir * (a.v - b.v)))
+      .slice(0, 6)
+      .map((x) => x.id);
+  const heading = page.locator('[data-column="penetration_depth_cm"]');
+  await heading.getByRole('button').click();
+  await expect(heading).toHaveAttribute('data-sort', 'ascending');
+  await expect.poll(() => listIds(page, 6)).toEqual(expected(1));
+  await heading.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(heading).toHaveAttribute('data-sort', 'descending');
+  // The list keeps the selected grasp (now near the end) in view: look at the top.
+  await expect
+    .poll(async () => {
+      await page.locator('.grasp-list-scroll').evaluate((el) => (el.scrollTop = 0));
+      return listIds(page, 6);
+    })
+    .toEqual(expected(-1));
+  await expect(page.getByTestId('queue-order')).toHaveText('Penetration depth ↓');
+  // The full id is on the row (and its tooltip) even where the column cuts it.
+  const top = expected(-1)[0];
+  await expect(page.locator(`[data-grasp-id="${top}"] .grasp-id`)).toHaveAttribute('title', top);
+});
+
+test('batch accept of every grasp passing the filters, after a confirmation, undone by one backspace', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await open(page);
+  const ids = await injectDepths(page, (k) => (k % 4) / 10);
+  const passing = ids.filter((_, k) => (k % 4) / 10 <= 0.15);
+  await page.keyboard.press('a');
+  await nameAnnotator(page, 'bob');
+  await expect(badge(page, ids[0])).toHaveAttribute('data-decision', 'accept');
+  await panel(page).getByRole('tab', { name: 'Filter' }).click();
+  await page.getByLabel('Penetration depth max', { exact: true }).fill('0.15');
+  await expect(page.getByTestId('list-shown')).toHaveText(`${passing.length} of ${ids.length} shown`);
+  await panel(page).getByRole('tab', { name: 'Review' }).click();
+
+  const batch = page.getByTestId('batch-actions');
+  // ids[0] passes and is accepted already: the batch names only the grasps it changes.
+  await batch.getByRole('button', { name: /^Accept all/ }).click();
+  await expect(batch).toContainText(`Accept ${passing.length - 1} grasps passing the filters?`);
+  await batch.getByRole('button', { name: `Accept ${passing.length - 1}` }).click();
+  await expect(page.getByTestId('save-state')).toHaveText('All decisions saved');
+  for (const id of passing.slice(0, 5)) await expect(badge(page, id)).toHaveAttribute('data-decision', 'accept');
+  await expect(page.getByTestId('progress-count')).toHaveText(`${passing.length} / ${passing.length}`);
+
+  // Durable: a reload finds the batch (the reload recomputes metrics, so look with Show all);
+  // one backspace withdraws all of it, not the decision before.
+  await page.reload();
+  await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
+  await page.getByLabel('Show all').check();
+  for (const id of passing.slice(1, 4)) await expect(badge(page, id)).toHaveAttribute('data-decision', 'accept');
+  await page.keyboard.press('Backspace');
+  for (const id of passing.slice(1, 4)) await expect(badge(page, id)).toHaveAttribute('data-decision', 'undecided');
+  await expect(badge(page, ids[0])).toHaveAttribute('data-decision', 'accept');
+
+  // A plain URL (no filters=) brings the dataset's last filters back; min above max is flagged.
+  await page.goto(URL);
+  await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
+  await panel(page).getByRole('tab', { name: 'Filter' }).click();
+  await expect(page.getByLabel('Penetration depth max', { exact: true })).toHaveValue('0.15');
+  await page.getByLabel('Penetration depth min', { exact: true }).fill('0.5');
+  await page.getByLabel('Penetration depth min', { exact: true }).press('Tab');
+  await expect(page.getByTestId('conflict-penetration_depth_cm')).toContainText('Min is above max');
+  expect(errors).toEqual([]);
+});
+
+test('number keys tick the reasons, n goes to the note, and holding an arrow key raises no page error', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await open(page);
+  const reasons = panel(page).locator('fieldset.reasons input[type="checkbox"]');
+  await page.keyboard.press('1');
+  await expect(reasons.nth(0)).toBeChecked();
+  await page.keyboard.press('3');
+  await expect(reasons.nth(2)).toBeChecked();
+  await page.keyboard.press('1');
+  await expect(reasons.nth(0)).not.toBeChecked();
+  await page.keyboard.press('n');
+  await expect(panel(page).getByLabel('Note')).toBeFocused();
+  await page.keyboard.type('12 fingers');
+  await expect(reasons.nth(1)).not.toBeChecked();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('x');
+  await nameAnnotator(page, 'carol');
+  const history = page.getByTestId('decision-history');
+  await page.keyboard.press('ArrowUp');
+  await expect(history).toContainText('12 fingers');
+
+  // A held arrow key: many presses without waiting for the grasps to draw.
+  const first = await selectedId(page);
+  for (let k = 0; k < 40; k++) await page.keyboard.press('ArrowDown', { delay: 0 });
+  await expect.poll(() => selectedId(page)).not.toBe(first);
+  await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
+  await page.waitForTimeout(500);
+  expect(errors).toEqual([]);
 });

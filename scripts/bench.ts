@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadDataset, type ResolvedGrasp } from '../src/core/dataset/loadDataset';
+import { loadDataset } from '../src/core/dataset/loadDataset';
 import { nodeIO } from '../src/core/dataset/nodeIO';
 import { loadBuiltinHand } from '../src/core/hands/builtin/builtinHands';
 import { loadHandModel, type HandModel } from '../src/core/hands/handModel';
@@ -69,11 +69,6 @@ function randomQuat(rng: Rng): Quat {
   const u1 = rng(), u2 = rng(), u3 = rng();
   const a = Math.sqrt(1 - u1), b = Math.sqrt(u1);
   return [a * Math.sin(2 * Math.PI * u2), a * Math.cos(2 * Math.PI * u2), b * Math.sin(2 * Math.PI * u3), b * Math.cos(2 * Math.PI * u3)];
-}
-function rotate(q: Quat, v: Vec3): Vec3 {
-  const [x, y, z, w] = q;
-  const tx = 2 * (y * v[2] - z * v[1]), ty = 2 * (z * v[0] - x * v[2]), tz = 2 * (x * v[1] - y * v[0]);
-  return [v[0] + w * tx + (y * tz - z * ty), v[1] + w * ty + (z * tx - x * tz), v[2] + w * tz + (x * ty - y * tx)];
 }
 
 /**

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import * as Comlink from 'comlink';
-import { AlignRetargetService } from '../src/core/align/alignRetargetService';
+import { AlignRetargetService } from '../src/core/alignRetarget/alignRetargetService';
 import { fetchIO, DATASET_CACHE } from '../src/core/dataset/fetchIO';
 import { followLocalFiles, localFilesIO } from '../src/core/dataset/localFilesIO';
 

@@ -4,12 +4,16 @@ import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
 import { WorkerPool, type WorkerHandle, type WorkerPoolOptions } from '../core/metrics/pool';
 import type { MetricsService } from '../core/metrics/metricsService';
 
-const WORKER_URL = new URL('./metricsWorkerBoot.mjs', import.meta.url);
+// From source (tsx) this module is nodePool.ts and the worker boots tsx itself; in the built CLI
+// (scripts/build-cli.mjs) it is bundled into dist-cli/main.mjs next to metricsWorker.mjs.
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./metricsWorkerBoot.mjs', import.meta.url)
+  : new URL('./metricsWorker.mjs', import.meta.url);
 
 /**
- * Node worker threads running the metrics service. Each thread loads the TypeScript sources
- * through tsx (see metricsWorkerBoot.mjs) and gets a heap cap, so a pathological mesh kills one
- * thread, not the process.
+ * Node worker threads running the metrics service. Each thread runs the built worker (or, from
+ * source, the TypeScript through tsx; see metricsWorkerBoot.mjs) and gets a heap cap, so a
+ * pathological mesh kills one thread, not the process.
  */
 export function createNodeMetricsPool(size: number, init: WorkerPoolOptions<MetricsService>['init'], heapMb = 4096): WorkerPool<MetricsService> {
   return new WorkerPool<MetricsService>({

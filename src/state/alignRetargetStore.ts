@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AlignResult } from '../core/align/alignMesh';
 import { alignedGrasp } from '../core/align/alignGrasp';
-import { isNudged, nudged, NO_NUDGE, type Nudge } from '../core/align/nudge';
+import { isNudged, nudged, nudgeFromMatrix, NO_NUDGE, type Nudge } from '../core/align/nudge';
 import { errorText, type LoadedDataset, type ResolvedGrasp } from '../core/dataset/loadDataset';
 import type { BuiltinHandId, HandSpec } from '../core/dataset/schema';
 import { fileLabel } from '../core/dataset/resolveUrl';
@@ -81,6 +81,11 @@ export async function runAlign(): Promise<void> {
 
 export function setNudge(n: Nudge): void {
   useAlignRetargetStore.setState({ nudge: n });
+}
+
+/** The viewport's handles were dragged to this column-major 4x4 (the nudge's matrix, see nudgeMatrix). */
+export function setNudgeFromHandles(matrix: ArrayLike<number>): void {
+  setNudge(nudgeFromMatrix(matrix));
 }
 
 function replaceGrasp(dataset: LoadedDataset, index: number, grasp: ResolvedGrasp): void {

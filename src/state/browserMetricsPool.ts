@@ -14,8 +14,11 @@ export function createMetricsWorker(): WorkerHandle {
   };
 }
 
-/** One metrics worker per core, leaving the page's own thread free for the viewport. */
+/**
+ * One metrics worker per core but one: the page, the viewport and the scene worker keep a core, so
+ * stepping through grasps stays smooth on a 2-core laptop while a whole dataset is measured.
+ */
 export function createBrowserMetricsPool(init: WorkerPoolOptions<MetricsService>['init'], size?: number): WorkerPool<MetricsService> {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return new WorkerPool<MetricsService>({ size: size ?? Math.max(1, Math.min(cores, 8)), init, create: createMetricsWorker });
+  return new WorkerPool<MetricsService>({ size: size ?? Math.max(1, Math.min(cores - 1, 8)), init, create: createMetricsWorker });
 }

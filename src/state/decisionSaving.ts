@@ -1,6 +1,6 @@
 import type { DecisionRecord } from '../core/review/decisions';
 import type { DecisionJournal } from '../storage/decisionJournal';
-import { refreshLatestRows, startRecordWrite } from '../storage/decisionStore';
+import { refreshLatestRows, startBatchWrite, startRecordWrite } from '../storage/decisionStore';
 import type { ReviewDb } from '../storage/reviewDb';
 import { useReviewStore } from './reviewStore';
 
@@ -29,6 +29,30 @@ export function saveRecord(db: ReviewDb, journal: DecisionJournal | null, record
     (e: unknown) => {
       journal?.remove(record.id);
       setUnsaved(record, false);
+      throw e;
+    },
+  );
+  track(saved.catch(() => undefined));
+  return saved;
+}
+
+/**
+ * Saves a batch action's records like one decision: each journaled and the whole batch in one
+ * IndexedDB transaction, both before this returns. Resolves once committed.
+ */
+export function saveBatch(db: ReviewDb, journal: DecisionJournal | null, records: readonly DecisionRecord[]): Promise<void> {
+  if (records.length === 1) return saveRecord(db, journal, records[0]);
+  for (const r of records) journal?.write(r);
+  setUnsavedMany(records, true);
+  const saved = startBatchWrite(db, records).then(
+    () => {
+      for (const record of records) toIndex.push({ db, journal, record });
+      setUnsavedMany(records, false);
+      if (useReviewStore.getState().unsaved.size === 0) track(refreshIndex());
+    },
+    (e: unknown) => {
+      for (const r of records) journal?.remove(r.id);
+      setUnsavedMany(records, false);
       throw e;
     },
   );
@@ -66,6 +90,17 @@ function setUnsaved(record: DecisionRecord, unsaved: boolean): void {
     const next = new Map(s.unsaved);
     if (unsaved) next.set(record.id, record.grasp);
     else next.delete(record.id);
+    return { unsaved: next };
+  });
+}
+
+function setUnsavedMany(records: readonly DecisionRecord[], unsaved: boolean): void {
+  useReviewStore.setState((s) => {
+    const next = new Map(s.unsaved);
+    for (const r of records) {
+      if (unsaved) next.set(r.id, r.grasp);
+      else next.delete(r.id);
+    }
     return { unsaved: next };
   });
 }

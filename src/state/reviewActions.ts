@@ -1,16 +1,17 @@
-import { DecisionLog, makeDecision, makeUndo, type Decision, type DecisionRecord } from '../core/review/decisions';
+import { DecisionLog, makeBatch, makeDecision, makeUndos, type Decision, type DecisionRecord } from '../core/review/decisions';
 import { parseDecisionsFile } from '../core/review/exportDecisions';
 import type { FilterRules } from '../core/review/filterRules';
 import { metricValuesAt } from '../core/review/metricTable';
 import { exportPresets, mergePresets, parsePresetsFile, removePreset, upsertPreset, type FilterPreset } from '../core/review/presets';
 import { normalizeReasons } from '../core/review/reasons';
-import type { QueueOrder } from '../core/review/reviewQueue';
+import { toggleSort, type QueueOrder, type SortColumn } from '../core/review/reviewQueue';
+import { METRIC_NAMES, type MetricName } from '../core/review/metricNames';
 import { appendRecords, clearDecisions as clearStoredDecisions, removeImport, saveImport, loadImports } from '../storage/decisionStore';
 import { saveAnnotator, savePresets, saveReasons } from '../storage/settingsStore';
 import { guard } from '../storage/storageError';
 import { useDatasetStore } from './datasetStore';
-import { nextQueueRow, stepInRows } from './reviewDerive';
-import { saveRecord, savesSettled } from './decisionSaving';
+import { followSelection, nextQueueRow, stepInRows } from './reviewDerive';
+import { saveBatch, saveRecord, savesSettled } from './decisionSaving';
 import { addRecords, announceClear, currentDataset, currentJournal, currentReviewDb, currentSettingsDb, reloadLog } from './reviewSession';
 import { errorMessage, pushError, recompute, useReviewStore, type ReviewState } from './reviewStore';
 
@@ -76,14 +77,56 @@ export function decide(decision: Decision): Promise<unknown> {
   });
 }
 
-/** Takes a record whose write failed back out of the view. */
-function withdrawUnsaved(record: DecisionRecord): void {
+/** Takes records whose write failed back out of the view. */
+function withdrawUnsaved(...records: DecisionRecord[]): void {
   const s = get();
+  const ids = new Set(records.map((r) => r.id));
   set({
-    log: new DecisionLog(s.log.all().filter((r) => r.id !== record.id)),
+    log: new DecisionLog(s.log.all().filter((r) => !ids.has(r.id))),
     logVersion: s.logVersion + 1,
   });
   recompute('decisions');
+}
+
+/** The grasps a batch action would decide: those passing the filters whose decision would change. */
+export function batchTargets(s: Pick<ReviewState, 'table' | 'result' | 'log'>, decision: Decision): number[] {
+  if (!s.table || !s.result) return [];
+  const out: number[] = [];
+  for (let i = 0; i < s.table.n; i++) if (s.result.pass[i] && s.log.state(s.table.ids[i]) !== decision) out.push(i);
+  return out;
+}
+
+/**
+ * Accepts or rejects every grasp passing the filters (after the UI's confirmation), durable like
+ * one decision: journaled and written in one transaction in this call; backspace undoes the batch.
+ */
+export function batchDecide(decision: 'accept' | 'reject'): Promise<unknown> {
+  const db = currentReviewDb();
+  const s = get();
+  if (!s.table) return Promise.resolve();
+  if (!s.annotator.trim()) {
+    set({ annotatorDialog: true });
+    return Promise.resolve();
+  }
+  if (!db) {
+    pushError('Decisions cannot be saved: the decision database is not open (see the message above). Nothing was recorded.');
+    return Promise.resolve();
+  }
+  const table = s.table;
+  const rows = batchTargets(s, decision);
+  if (rows.length === 0) return Promise.resolve();
+  const records = makeBatch(
+    rows.map((i) => ({ grasp: table.ids[i], metrics: metricValuesAt(table, i) })),
+    decision,
+    s.annotator,
+  );
+  const saved = saveBatch(db, currentJournal(), records);
+  addRecords(records);
+  set({ notice: `${records.length} grasp${records.length === 1 ? '' : 's'} ${decision === 'accept' ? 'accepted' : 'rejected'} (Backspace undoes the batch).` });
+  return saved.catch((e) => {
+    withdrawUnsaved(...records);
+    pushError(errorMessage(e));
+  });
 }
 
 function moveOn(row: number): void {
@@ -109,20 +152,24 @@ export function undo(): Promise<unknown> {
     set({ notice: 'Nothing to undo: no annotator is set.' });
     return Promise.resolve();
   }
-  const target = s.log.lastUndoable(s.annotator);
-  if (!target) {
+  const targets = s.log.undoTargets(s.annotator);
+  if (targets.length === 0) {
     set({ notice: 'Nothing to undo.' });
     return Promise.resolve();
   }
-  const record = makeUndo(target, s.annotator);
-  const saved = saveRecord(db, currentJournal(), record);
-  addRecords([record]);
-  const row = s.table.indexOf.get(target.grasp);
-  if (row !== undefined) useDatasetStore.getState().select(row);
+  const undos = makeUndos(targets, s.annotator);
+  const saved = saveBatch(db, currentJournal(), undos);
+  addRecords(undos);
+  const target = targets[targets.length - 1];
+  if (targets.length > 1) set({ notice: `Batch of ${targets.length} decisions undone.` });
+  else {
+    const row = s.table.indexOf.get(target.grasp);
+    if (row !== undefined) useDatasetStore.getState().select(row);
+  }
   // The reasons and note come back so a slip of the key does not cost the typing.
   set({ draft: { grasp: target.grasp, reasons: target.reasons, note: target.note } });
   return saved.catch((e) => {
-    withdrawUnsaved(record);
+    withdrawUnsaved(...undos);
     pushError(errorMessage(e));
   });
 }
@@ -149,9 +196,24 @@ export function cancelAnnotatorDialog(): void {
   set({ annotatorDialog: false, pendingDecision: null });
 }
 
+/**
+ * Re-derives after a change of what the list holds; a selected grasp that left the list gives
+ * the selection to its neighbour (none when nothing is listed), so the viewport never shows a
+ * grasp the list hides.
+ */
+function relist(): void {
+  const before = get().rows;
+  recompute('all');
+  const s = get();
+  const ds = useDatasetStore.getState();
+  if (!s.table || s.table.n !== (ds.dataset?.grasps.length ?? -1)) return;
+  const next = followSelection(before, s.rows, ds.selected);
+  if (next !== ds.selected) ds.select(next);
+}
+
 export function setRules(rules: FilterRules, keepPreset = false): void {
   set((s) => ({ rules, activePreset: keepPreset ? s.activePreset : null }));
-  recompute('all');
+  relist();
 }
 
 export function setOrder(order: QueueOrder): void {
@@ -159,15 +221,25 @@ export function setOrder(order: QueueOrder): void {
   recompute('all');
 }
 
+/** A click or Enter on a list heading: ascending, descending, then dataset order (the queue follows). */
+export function sortBy(column: SortColumn): void {
+  setOrder(toggleSort(get().order, column));
+}
+
+export function setListColumns(columns: MetricName[]): void {
+  set({ listColumns: METRIC_NAMES.filter((m) => columns.includes(m)) });
+}
+
 export function setShowAll(showAll: boolean): void {
   set({ showAll });
+  relist();
 }
 
 /** Arrow keys: previous/next in the list as shown (the filtered rows unless "Show all"). */
 export function stepSelection(delta: number): void {
   const s = get();
   const ds = useDatasetStore.getState();
-  if (s.showAll || !s.table || s.table.n !== (ds.dataset?.grasps.length ?? -1)) {
+  if (!s.table || s.table.n !== (ds.dataset?.grasps.length ?? -1)) {
     ds.step(delta);
     return;
   }
@@ -227,7 +299,7 @@ export function loadPreset(name: string): void {
   const p = get().presets.find((x) => x.name === name);
   if (!p) return;
   set({ rules: p.rules, activePreset: p.name });
-  recompute('all');
+  relist();
 }
 
 export async function deletePreset(name: string): Promise<void> {

@@ -5,7 +5,9 @@ import { tableOf } from '../core/review/testTable.testutil';
 import { emptyMetrics } from '../core/metrics/types';
 import {
   boundAt,
+  boundsConflict,
   deriveView,
+  followSelection,
   metricRowsFromStore,
   nextQueueRow,
   roundToStep,
@@ -116,5 +118,35 @@ describe('metric rows from the metrics store', () => {
   it('rounds dragged values to a tenth of the bin width', () => {
     expect(roundToStep(0.23456, 0.05)).toBe(0.235);
     expect(roundToStep(12.34, 1)).toBe(12.3);
+  });
+});
+
+describe('the list when filters change', () => {
+  const rules: FilterRules = { ...EMPTY_RULES, metrics: { penetration_depth_cm: { max: 0.5 } } };
+  it('holds every grasp in the sort order with Show all, and only passing ones without', () => {
+    const order = { kind: 'metric', metric: 'penetration_depth_cm', direction: 'desc' } as const;
+    expect(ids(deriveView(table, rules, undecided, order).rows)).toEqual(['p1', 'm1', 'p3']);
+    expect(ids(deriveView(table, rules, undecided, order, { showAll: true }).rows)).toEqual(['p2', 'm2', 'p1', 'm1', 'p3']);
+  });
+  it('moves the selection to the next listed grasp when its grasp leaves the list, and to none when nothing is listed', () => {
+    const all = Int32Array.from([0, 1, 2, 3, 4]);
+    expect(followSelection(all, Int32Array.from([0, 2, 4]), 2)).toBe(2);
+    expect(followSelection(all, Int32Array.from([0, 2, 4]), 1)).toBe(2);
+    expect(followSelection(all, Int32Array.from([0, 2]), 3)).toBe(2);
+    expect(followSelection(Int32Array.from([]), Int32Array.from([4, 2]), 1)).toBe(4);
+    expect(followSelection(all, Int32Array.from([]), 1)).toBe(-1);
+  });
+});
+
+describe('bounds that let nothing pass', () => {
+  it('flags min above max, globally and where a category override makes it so', () => {
+    let rules = setBound(EMPTY_RULES, '', 'penetration_depth_cm', 'min', 0.4);
+    expect(boundsConflict(rules, '', 'penetration_depth_cm')).toBe(false);
+    rules = setBound(rules, 'mug', 'penetration_depth_cm', 'max', 0.3);
+    expect(boundsConflict(rules, '', 'penetration_depth_cm')).toBe(false);
+    expect(boundsConflict(rules, 'mug', 'penetration_depth_cm')).toBe(true);
+    rules = setBound(rules, '', 'penetration_depth_cm', 'max', 0.2);
+    expect(boundsConflict(rules, '', 'penetration_depth_cm')).toBe(true);
+    expect(boundsConflict(rules, 'pen', 'penetration_depth_cm')).toBe(true);
   });
 });

@@ -44,11 +44,17 @@ export interface ReviewView {
   rows: Int32Array;
 }
 
-/** Filter result, queue and visible rows; pass the previous queue when only decisions changed (its members cannot have). */
-export function deriveView(table: MetricTable, rules: FilterRules, codes: Uint8Array, order: QueueOrder, queue?: Int32Array): ReviewView {
+/**
+ * Filter result, queue and the list's rows; pass the previous view when only decisions changed
+ * (queue members cannot have, and the list keeps its order while the annotator decides). With
+ * `showAll` the list holds every grasp, in the same order.
+ */
+export function deriveView(table: MetricTable, rules: FilterRules, codes: Uint8Array, order: QueueOrder, opts: { prev?: ReviewView; showAll?: boolean } = {}): ReviewView {
   const result = evaluate(rules, table, codes);
-  const q = queue ?? buildQueue(table, queueMembers(result), order);
-  return { result, queue: q, rows: visibleRows(q, result.pass) };
+  const q = opts.prev?.queue ?? buildQueue(table, queueMembers(result), order, codes);
+  if (!opts.showAll) return { result, queue: q, rows: visibleRows(q, result.pass) };
+  const rows = opts.prev && opts.prev.rows.length === table.n ? opts.prev.rows : buildQueue(table, new Uint8Array(table.n).fill(1), order, codes);
+  return { result, queue: q, rows };
 }
 
 /**
@@ -72,6 +78,23 @@ export function stepInRows(rows: Int32Array, current: number, delta: number): nu
   const k = rows.indexOf(current);
   if (k < 0) return rows[0];
   return rows[Math.max(0, Math.min(rows.length - 1, k + delta))];
+}
+
+/**
+ * Where the selection goes when the list changes under it (a filter was edited): it stays when
+ * its grasp is still listed, else moves to the first grasp after it in the old list that is still
+ * listed, else the last one before it, else the new list's first row; -1 when the list is empty.
+ */
+export function followSelection(prev: Int32Array, next: Int32Array, selected: number): number {
+  if (next.length === 0) return -1;
+  if (next.includes(selected)) return selected;
+  const listed = new Set(next);
+  const k = prev.indexOf(selected);
+  if (k >= 0) {
+    for (let j = k + 1; j < prev.length; j++) if (listed.has(prev[j])) return prev[j];
+    for (let j = k - 1; j >= 0; j--) if (listed.has(prev[j])) return prev[j];
+  }
+  return next[0];
 }
 
 /** Whether any rule narrows the set (so the list shows the filtered rows). */
@@ -119,6 +142,16 @@ export function setBound(rules: FilterRules, scope: RuleScope, metric: MetricNam
 export function boundAt(rules: FilterRules, scope: RuleScope, metric: MetricName, key: 'min' | 'max'): number | null | undefined {
   const b = scope ? ownEntry(rules.perCategory, scope)?.[metric] : rules.metrics[metric];
   return b?.[key];
+}
+
+/** Whether a metric's bounds in a scope (a category's overrides over the global ones) let nothing pass: min above max. */
+export function boundsConflict(rules: FilterRules, scope: RuleScope, metric: MetricName): boolean {
+  const pick = (k: 'min' | 'max') => {
+    const own = scope ? boundAt(rules, scope, metric, k) : undefined;
+    return own === undefined ? rules.metrics[metric]?.[k] : own;
+  };
+  const min = pick('min'), max = pick('max');
+  return typeof min === 'number' && typeof max === 'number' && min > max;
 }
 
 /** A value under the pointer, rounded to the histogram's resolution so dragged bounds read cleanly. */

@@ -6,6 +6,9 @@ import { datasetKey } from '../storage/datasetKey';
 import { browserJournalStorage, DecisionJournal } from '../storage/decisionJournal';
 import { loadDecisions, loadImports, replayJournal, subscribeDecisions } from '../storage/decisionStore';
 import { openReviewDb, type ReviewDb } from '../storage/reviewDb';
+import { loadLastFilters, saveLastFilters } from '../storage/lastFilters';
+import { EMPTY_RULES } from '../core/review/filterRules';
+import { parseFilterRules } from '../core/review/filterRulesSchema';
 import { openSettingsDb, subscribeSettings, type SettingsDb } from '../storage/settingsStore';
 import { useDatasetStore } from './datasetStore';
 import { warnIfUnsaved } from './decisionSaving';
@@ -92,6 +95,7 @@ async function attach(dataset: LoadedDataset | null): Promise<void> {
     queue: new Int32Array(0),
     result: null,
   }));
+  if (key) restoreLastFilters(key);
   recompute('all');
   if (!dataset || !key) return;
   try {
@@ -129,6 +133,21 @@ async function attach(dataset: LoadedDataset | null): Promise<void> {
   }
 }
 
+/**
+ * A plain reload (no `filters=` in the URL, so no rules yet) brings back the dataset's last
+ * filters; a link's filters win because they are set before the dataset opens.
+ */
+function restoreLastFilters(key: string): void {
+  if (JSON.stringify(useReviewStore.getState().rules) !== JSON.stringify(EMPTY_RULES)) return;
+  const stored = loadLastFilters(key);
+  if (stored === undefined) return;
+  try {
+    useReviewStore.setState({ rules: parseFilterRules(stored), activePreset: null });
+  } catch {
+    // written by an older or newer studio: start without filters
+  }
+}
+
 // Metrics arrive in many small batches: fold them in at most once per animation frame.
 let metricsRowsSeen: unknown = null;
 let metricsRowCount = 0;
@@ -163,7 +182,7 @@ function onSelectionChanged(): void {
   // Warm the scene caches for where the user goes next: the next undecided grasps (after a
   // decision) and the next row of the list (arrow key), so moving on is instant.
   const pos = s.queue.indexOf(ds.selected);
-  const nextRow = s.showAll || s.rows.length === 0 ? ds.selected + 1 : stepInRows(s.rows, ds.selected, 1);
+  const nextRow = s.rows.length === 0 ? ds.selected + 1 : stepInRows(s.rows, ds.selected, 1);
   for (const row of new Set([...upcoming(s.queue, pos, s.codes, 2), nextRow])) {
     const g = ds.dataset!.grasps[row];
     if (g) prefetchGrasp(ds.dataset!, g);
@@ -201,6 +220,7 @@ export function startReviewSession(): () => void {
       }),
     );
     stops.push(useMetricsStore.subscribe((s, prev) => s.version !== prev.version && onMetricsChanged()));
+    stops.push(useReviewStore.subscribe((s, prev) => s.rules !== prev.rules && s.datasetKey && s.datasetKey === prev.datasetKey && saveLastFilters(s.datasetKey, s.rules)));
     if (typeof window !== 'undefined') {
       window.addEventListener('beforeunload', warnIfUnsaved);
       stops.push(() => window.removeEventListener('beforeunload', warnIfUnsaved));

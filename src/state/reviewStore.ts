@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { DecisionLog } from '../core/review/decisions';
 import { EMPTY_RULES, type FilterResult, type FilterRules } from '../core/review/filterRules';
 import type { MetricTable } from '../core/review/metricTable';
+import type { MetricName } from '../core/review/metricNames';
 import type { FilterPreset } from '../core/review/presets';
 import { DEFAULT_REASONS } from '../core/review/reasons';
 import type { QueueOrder } from '../core/review/reviewQueue';
@@ -30,9 +31,11 @@ export interface ReviewState {
   codes: Uint8Array;
   result: FilterResult | null;
   queue: Int32Array;
-  /** table rows the list shows while filtering, in queue order */
+  /** table rows the list shows, in queue order: those passing the filters, or every grasp with `showAll` */
   rows: Int32Array;
   showAll: boolean;
+  /** the metric columns the grasp list shows */
+  listColumns: MetricName[];
   annotator: string;
   reasons: string[];
   presets: FilterPreset[];
@@ -69,6 +72,7 @@ export const useReviewStore = create<ReviewState>(() => ({
   queue: NO_ROWS,
   rows: NO_ROWS,
   showAll: false,
+  listColumns: ['penetration_depth_cm', 'contact_ratio_pct'],
   annotator: '',
   reasons: [...DEFAULT_REASONS],
   presets: [],
@@ -93,7 +97,8 @@ export function recompute(what: 'decisions' | 'all'): void {
     return;
   }
   const codes = s.log.codes(s.table.ids);
-  const view = deriveView(s.table, s.rules, codes, s.order, what === 'decisions' && s.result ? s.queue : undefined);
+  const prev = what === 'decisions' && s.result ? { result: s.result, queue: s.queue, rows: s.rows } : undefined;
+  const view = deriveView(s.table, s.rules, codes, s.order, { prev, showAll: s.showAll });
   useReviewStore.setState({ codes, result: view.result, queue: view.queue, rows: view.rows });
 }
 

@@ -11,6 +11,8 @@ export type SceneStatus = 'idle' | 'loading' | 'ready';
 
 interface SceneState {
   graspId: string | null;
+  /** the manifest the shown grasp came from (grasp ids repeat across datasets) */
+  manifestUrl: string | null;
   status: SceneStatus;
   object: TriMesh | null;
   objectError: string | null;
@@ -36,7 +38,7 @@ const empty = {
   handError: null,
 };
 
-export const useSceneStore = create<SceneState>(() => ({ graspId: null, status: 'idle', ...empty }));
+export const useSceneStore = create<SceneState>(() => ({ graspId: null, manifestUrl: null, status: 'idle', ...empty }));
 
 // Page-side caches of what the worker sent, so revisiting a grasp costs nothing.
 const meshCache = new Map<string, Promise<TriMesh>>();
@@ -70,6 +72,14 @@ function handRef(dataset: LoadedDataset, grasp: ResolvedGrasp): HandRef {
 let request = 0;
 let lastShown: ResolvedGrasp | null = null;
 
+/** Nothing selected (no grasp passes the filters): the viewport is emptied, late answers dropped. */
+export function clearScene(): void {
+  if (!lastShown && useSceneStore.getState().graspId === null) return;
+  lastShown = null;
+  request++;
+  useSceneStore.setState({ graspId: null, status: 'idle', ...empty });
+}
+
 /** Loads everything the viewport needs for one grasp; stale answers (user moved on) are dropped. */
 export async function showGrasp(dataset: LoadedDataset, grasp: ResolvedGrasp): Promise<void> {
   // A streaming dataset is republished per shard with the same grasp objects: nothing to redo.
@@ -77,7 +87,7 @@ export async function showGrasp(dataset: LoadedDataset, grasp: ResolvedGrasp): P
   lastShown = grasp;
   const token = ++request;
   const current = () => token === request;
-  useSceneStore.setState({ graspId: grasp.id, status: 'loading', ...empty });
+  useSceneStore.setState({ graspId: grasp.id, manifestUrl: dataset.manifestUrl, status: 'loading', ...empty });
   const object = ownEntry(dataset.objects, grasp.object);
   const ref = handRef(dataset, grasp);
 

@@ -49,6 +49,28 @@ export function startRecordWrite(db: ReviewDb, record: DecisionRecord): Promise<
   );
 }
 
+/**
+ * A batch action's records in one transaction, started in the caller's task like a single
+ * decision: all of them are committed or none is. Resolves once committed.
+ */
+export function startBatchWrite(db: ReviewDb, records: readonly DecisionRecord[]): Promise<void> {
+  let write: Promise<unknown>;
+  try {
+    write = db.transaction('rw', db.records, (tx) => {
+      db.records.bulkAdd(records.map((r) => ({ ...r }))).catch(() => undefined);
+      tx.idbtrans.commit?.();
+    });
+  } catch (e) {
+    return Promise.reject(toStorageError(e, 'save the decisions'));
+  }
+  return write.then(
+    () => undefined,
+    (e) => {
+      throw toStorageError(e, 'save the decisions');
+    },
+  );
+}
+
 function isDuplicateId(e: unknown): boolean {
   for (let x = e as { name?: string; inner?: unknown } | null | undefined, k = 0; x && k < 4; k++, x = x.inner as typeof x) {
     if (x.name === 'ConstraintError') return true;

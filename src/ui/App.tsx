@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useDatasetStore } from '../state/datasetStore';
-import { showGrasp } from '../state/sceneStore';
+import { clearScene, showGrasp } from '../state/sceneStore';
 import { GraspList } from './GraspList';
 import { Viewport } from './viewport/Viewport';
 import { IssuesPanel } from './IssuesPanel';
@@ -12,9 +12,11 @@ import { ReviewOverlays, ReviewPanel } from './review/ReviewPanel';
 import { OpenDialog } from './open/OpenDialog';
 import { DropZone } from './open/DropZone';
 import { ShareBar } from './share/ShareBar';
-import { AlignRetargetPanel } from './alignRetarget/AlignRetargetPanel';
-import { PredictPanel } from './predict/PredictPanel';
-import { AffordancePanel } from './affordance/AffordancePanel';
+
+// Panels most sessions never use load after the first paint, in their own chunks.
+const AlignRetargetPanel = lazy(() => import('./alignRetarget/AlignRetargetPanel').then((m) => ({ default: m.AlignRetargetPanel })));
+const PredictPanel = lazy(() => import('./predict/PredictPanel').then((m) => ({ default: m.PredictPanel })));
+const AffordancePanel = lazy(() => import('./affordance/AffordancePanel').then((m) => ({ default: m.AffordancePanel })));
 
 export function App() {
   const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
@@ -22,8 +24,9 @@ export function App() {
   useMetricsLifecycle();
 
   useEffect(() => {
-    if (!dataset || dataset.grasps.length === 0) return;
-    showGrasp(dataset, dataset.grasps[selected]);
+    const grasp = dataset?.grasps[selected];
+    if (dataset && grasp) void showGrasp(dataset, grasp);
+    else clearScene();
   }, [dataset, selected]);
 
   return (
@@ -58,10 +61,16 @@ export function App() {
       <aside className="details">
         <GraspInfo />
         <MetricsPanel />
-        <AlignRetargetPanel />
+        <Suspense fallback={null}>
+          <AlignRetargetPanel />
+        </Suspense>
         <ReviewPanel />
-        <PredictPanel />
-        <AffordancePanel />
+        <Suspense fallback={null}>
+          <PredictPanel />
+        </Suspense>
+        <Suspense fallback={null}>
+          <AffordancePanel />
+        </Suspense>
       </aside>
       <ReviewOverlays />
       <DropZone />

@@ -1,6 +1,13 @@
 import { useViewStore } from '../state/viewStore';
 import { useSceneStore } from '../state/sceneStore';
-import { actions } from './actions';
+import { actionNamed, actions } from './actions';
+
+/** A toggle rendered from the actions registry: its state and what it does live with the action. */
+function ActionCheckbox({ name }: { name: string }) {
+  useViewStore(); // re-render when a view flag changes
+  const a = actionNamed(name);
+  return <input type="checkbox" checked={a.checked?.() ?? false} onChange={() => a.perform()} />;
+}
 
 function keyHint(name: string) {
   const a = actions.find((x) => x.name === name);
@@ -32,26 +39,26 @@ export function Toolbar() {
         </button>
       </div>
       <label title={'Wireframe' + keyHint('toggleWireframe')}>
-        <input type="checkbox" checked={view.wireframe} onChange={() => view.toggle('wireframe')} /> Wireframe
+        <ActionCheckbox name="toggleWireframe" /> Wireframe
       </label>
       <label title={'Robot hand' + keyHint('toggleHand')}>
-        <input type="checkbox" checked={view.showHand} onChange={() => view.toggle('showHand')} /> Robot hand
+        <ActionCheckbox name="toggleHand" /> Robot hand
       </label>
       <label title={'Object' + keyHint('toggleObject')}>
-        <input type="checkbox" checked={view.showObject} onChange={() => view.toggle('showObject')} /> Object
+        <ActionCheckbox name="toggleObject" /> Object
       </label>
       <label title={'Reconstructed human (MANO) hand, when the grasp has one' + keyHint('toggleMano')}>
-        <input type="checkbox" checked={view.showMano} onChange={() => view.toggle('showMano')} /> Human hand
+        <ActionCheckbox name="toggleMano" /> Human hand
       </label>
       <span className="toolbar-group" role="group" aria-label="Overlays">
         <label title={'Hand points inside the object, coloured by depth' + keyHint('togglePenetration')}>
-          <input type="checkbox" checked={view.overlayPenetration} onChange={() => view.toggle('overlayPenetration')} /> Penetration
+          <ActionCheckbox name="togglePenetration" /> Penetration
         </label>
         <label title={'Object surface in contact with the hand' + keyHint('toggleContact')}>
-          <input type="checkbox" checked={view.overlayContact} onChange={() => view.toggle('overlayContact')} /> Contact
+          <ActionCheckbox name="toggleContact" /> Contact
         </label>
         <label title={'Fingertip-to-surface distances' + keyHint('toggleFingertips')}>
-          <input type="checkbox" checked={view.overlayFingertips} onChange={() => view.toggle('overlayFingertips')} /> Fingertips
+          <ActionCheckbox name="toggleFingertips" /> Fingertips
         </label>
       </span>
     </div>

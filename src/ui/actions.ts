@@ -1,8 +1,10 @@
 import { useDatasetStore } from '../state/datasetStore';
 import { useViewStore } from '../state/viewStore';
-import { decide, stepSelection, undo } from '../state/reviewActions';
+import { decide, stepSelection, toggleReason, undo } from '../state/reviewActions';
+import { frameCamera } from '../state/cameraActions';
+import type { ViewToggle } from '../state/viewStore';
 import { useReviewStore } from '../state/reviewStore';
-import { useOpenStore } from './open/openStore';
+import { useOpenStore } from '../state/openStore';
 import { copyLink, savePng } from './share/ShareBar';
 
 /**
@@ -14,7 +16,44 @@ export interface Action {
   label: string;
   keys: string[];
   perform(): void;
+  /** for toggles: whether it is on (toolbar checkboxes render from it) */
+  checked?: () => boolean;
+  /** whether it can act now; a disabled action ignores its keys and is dimmed in the help */
+  enabled?: () => boolean;
 }
+
+const view = () => useViewStore.getState();
+const toggle = (name: string, label: string, key: string, flag: ViewToggle): Action => ({
+  name,
+  label,
+  keys: [key],
+  perform: () => view().toggle(flag),
+  checked: () => view()[flag],
+});
+
+function viewportAspect(): number {
+  const el = typeof document !== 'undefined' ? document.querySelector('[data-testid="viewport"]') : null;
+  const r = el?.getBoundingClientRect();
+  return r && r.height > 0 ? r.width / r.height : 1.5;
+}
+
+const hasReview = () => !!useReviewStore.getState().table && useDatasetStore.getState().selected >= 0;
+
+/** Number keys 1-9 toggle the reasons in the order they are listed. */
+const reasonActions: Action[] = Array.from({ length: 9 }, (_, k) => ({
+  name: `toggleReason${k + 1}`,
+  label: `Tick / untick reason ${k + 1}`,
+  keys: [String(k + 1)],
+  perform: () => {
+    const r = useReviewStore.getState().reasons[k];
+    if (r) toggleReason(r);
+  },
+  checked: () => {
+    const s = useReviewStore.getState();
+    return !!s.reasons[k] && s.draft.reasons.includes(s.reasons[k]);
+  },
+  enabled: () => hasReview() && k < useReviewStore.getState().reasons.length,
+}));
 
 export const actions: Action[] = [
   { name: 'nextGrasp', label: 'Next grasp', keys: ['ArrowDown', 'ArrowRight'], perform: () => stepSelection(1) },
@@ -28,25 +67,45 @@ export const actions: Action[] = [
       v.setObjectSource(v.objectSource === 'reference' ? 'reconstruction' : 'reference');
     },
   },
-  { name: 'toggleWireframe', label: 'Wireframe', keys: ['w'], perform: () => useViewStore.getState().toggle('wireframe') },
-  { name: 'toggleHand', label: 'Show the robot hand', keys: ['h'], perform: () => useViewStore.getState().toggle('showHand') },
-  { name: 'toggleObject', label: 'Show object', keys: ['o'], perform: () => useViewStore.getState().toggle('showObject') },
-  { name: 'toggleMano', label: 'Show the reconstructed human hand', keys: ['m'], perform: () => useViewStore.getState().toggle('showMano') },
-  { name: 'togglePenetration', label: 'Overlay: hand points inside the object', keys: ['p'], perform: () => useViewStore.getState().toggle('overlayPenetration') },
-  { name: 'toggleContact', label: 'Overlay: contact regions on the object', keys: ['c'], perform: () => useViewStore.getState().toggle('overlayContact') },
-  { name: 'toggleFingertips', label: 'Overlay: fingertip-to-surface gaps', keys: ['f'], perform: () => useViewStore.getState().toggle('overlayFingertips') },
+  toggle('toggleWireframe', 'Wireframe', 'w', 'wireframe'),
+  toggle('toggleHand', 'Show the robot hand', 'h', 'showHand'),
+  toggle('toggleObject', 'Show object', 'o', 'showObject'),
+  toggle('toggleMano', 'Show the reconstructed human hand', 'm', 'showMano'),
+  toggle('togglePenetration', 'Overlay: hand points inside the object', 'p', 'overlayPenetration'),
+  toggle('toggleContact', 'Overlay: contact regions on the object', 'c', 'overlayContact'),
+  toggle('toggleFingertips', 'Overlay: fingertip-to-surface gaps', 'f', 'overlayFingertips'),
+  { name: 'fitCamera', label: 'Camera: fit hand and object', keys: ['z'], perform: () => void frameCamera('fit', viewportAspect()) },
+  { name: 'viewFront', label: 'Camera: front view', keys: ['F'], perform: () => void frameCamera('front', viewportAspect()) },
+  { name: 'viewSide', label: 'Camera: side view', keys: ['S'], perform: () => void frameCamera('side', viewportAspect()) },
+  { name: 'viewTop', label: 'Camera: top view', keys: ['T'], perform: () => void frameCamera('top', viewportAspect()) },
   { name: 'accept', label: 'Accept', keys: ['a'], perform: () => void decide('accept') },
   { name: 'reject', label: 'Reject', keys: ['x'], perform: () => void decide('reject') },
   { name: 'skip', label: 'Skip', keys: [' '], perform: () => void decide('skip') },
-  { name: 'undo', label: 'Undo the last decision', keys: ['Backspace'], perform: () => void undo() },
+  { name: 'undo', label: 'Undo the last decision (or batch)', keys: ['Backspace'], perform: () => void undo() },
+  ...reasonActions,
+  {
+    name: 'focusNote',
+    label: 'Write a note (Esc leaves it)',
+    keys: ['n'],
+    perform: () => (document.getElementById('review-note') as HTMLTextAreaElement | null)?.focus(),
+    enabled: () => hasReview() && !!document.getElementById('review-note'),
+  },
   { name: 'help', label: 'Keyboard shortcuts', keys: ['?'], perform: () => useReviewStore.setState((s) => ({ helpOpen: !s.helpOpen })) },
   { name: 'openDataset', label: 'Open a dataset (URL or folder)', keys: ['O'], perform: () => useOpenStore.getState().setDialog(!useOpenStore.getState().dialogOpen) },
   { name: 'copyLink', label: 'Copy a link to this view', keys: ['L'], perform: () => void copyLink() },
   { name: 'savePng', label: 'Save the viewport as PNG', keys: ['P'], perform: () => void savePng() },
 ];
 
+/** The enabled action bound to a key. */
 export function actionForKey(key: string): Action | undefined {
-  return actions.find((a) => a.keys.includes(key));
+  const a = actions.find((x) => x.keys.includes(key));
+  return a && (a.enabled?.() ?? true) ? a : undefined;
+}
+
+export function actionNamed(name: string): Action {
+  const a = actions.find((x) => x.name === name);
+  if (!a) throw new Error(`no action "${name}"`);
+  return a;
 }
 
 const NON_TEXT_INPUTS = ['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color'];

@@ -1,12 +1,13 @@
 import type { Vec3 } from '../hands/types';
-import { principalAxes } from '../sample/principalAxes';
+import { principalAxes } from '../math/principalAxes';
+import { cross } from '../math/vec3';
 import { mul3, type Similarity } from './similarity';
 
 /** Centroid, principal axes (rows of a proper rotation, largest spread first) and spreads of xyz points. */
 export function pointFrame(points: Float64Array): { centroid: Vec3; axes: number[]; spread: Vec3 } {
-  const { centroid, axes, spread } = principalAxes({ positions: Float32Array.from(points), indices: new Uint32Array() });
+  const { centroid, axes, spread } = principalAxes({ positions: Float32Array.from(points) });
   const [a, b] = axes;
-  const c: Vec3 = [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
+  const c: Vec3 = cross(a, b);
   return { centroid, axes: [...a, ...b, ...c], spread };
 }
 

@@ -62,7 +62,7 @@ export function fetchIO(opts: FetchIOOptions = {}): DatasetIO {
     try {
       return await doFetch(url, init);
     } catch (e) {
-      throw new Error(`network error (${e instanceof Error ? e.message : String(e)})`);
+      throw new Error(`network error (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
   };
   const httpError = (res: Response) => new Error(`HTTP ${res.status}${res.status === 404 ? ' not found' : ''}`);
@@ -153,7 +153,7 @@ export function fetchIO(opts: FetchIOOptions = {}): DatasetIO {
     } catch (e) {
       opts.onProgress?.({ url, loaded, total, done: true });
       if (e instanceof Error && e.name === 'FileTooLargeError') throw e;
-      throw new Error(`network error while downloading (${e instanceof Error ? e.message : String(e)})`);
+      throw new Error(`network error while downloading (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
   };
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sniffImportKind } from '../importers/detectImportKind';
-import { filesFromFileList, findManifest, folderIO, localPath, localUrl, topFolder } from './folderIO';
+import { filesFromFileList, folderIO, localPath, localUrl } from './folderIO';
 import { loadDataset } from './loadDataset';
 import { memoryIO } from './memoryIO';
 import { resolveUrl } from './resolveUrl';
@@ -62,30 +61,5 @@ describe('folderIO', () => {
   it('keys picked files by webkitRelativePath', () => {
     const f = (name: string, rel: string) => ({ name, webkitRelativePath: rel, ...blob(name) });
     expect(Object.keys(filesFromFileList([f('a.obj', 'top/a.obj'), f('b.obj', ''), f('c.obj', 'top\\sub\\c.obj')]))).toEqual(['top/a.obj', 'b.obj', 'top/sub/c.obj']);
-  });
-});
-
-describe('findManifest', () => {
-  it('picks the shallowest manifest.json and lists the others', () => {
-    const choice = findManifest(['top/b/manifest.json', 'top/manifest.json', 'top/a/Manifest.json', 'top/x.obj']);
-    expect(choice).toEqual({ kind: 'manifest', path: 'top/manifest.json', url: 'local:///top/manifest.json', others: ['top/a/Manifest.json', 'top/b/manifest.json'] });
-  });
-
-  it('without a manifest, names the importer that applies', () => {
-    expect(findManifest(['res/s1/hand.obj', 'res/s1/object.obj', 'res/s1/robot.json'])).toMatchObject({ kind: 'import', importer: 'hoi-folder', root: 'res/' });
-    expect(findManifest(['dgn/a.npy'])).toMatchObject({ kind: 'import', importer: 'dexgraspnet' });
-    expect(findManifest(['q/a.json', 'q/m/x.stl'])).toMatchObject({ kind: 'records', files: ['q/a.json'], root: 'q/' });
-    expect(findManifest(['x/readme.txt'])).toMatchObject({ kind: 'none' });
-    expect(topFolder(['a/b/c.obj', 'a/b/d/e.obj', 'a/bb.json'])).toBe('a/');
-    expect(topFolder(['a/b.obj', 'c/d.obj'])).toBe('');
-    expect(topFolder(['a.obj'])).toBe('');
-  });
-
-  it('tells DexGraspNet from DRO records by content', () => {
-    expect(sniffImportKind('[{"qpos": {"WRJTx": 0}, "scale": 1}]', 'a.json')?.kind).toBe('dexgraspnet');
-    expect(sniffImportKind('{"object": "x", "grasps": [{"qpos": {}}]}', 'a.json')?.kind).toBe('dexgraspnet');
-    expect(sniffImportKind('{"robot": "leaphand", "object": "o", "q": [[0]]}', 'a.json')?.kind).toBe('dro');
-    expect(sniffImportKind('leaphand,o,0,0', 'a.csv')?.kind).toBe('dro');
-    expect(sniffImportKind('{"format": "x"}', 'a.json')).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { loadDataset, MAX_ISSUES_PER_FILE } from './loadDataset';
 import { memoryIO } from './memoryIO';
 import { datasetAssembler, loadDatasetUpdates, type DatasetUpdate } from './datasetUpdates';
 import { fetchIO } from './fetchIO';
-import { FileTooLargeError, limitFor, limitsFromSearch } from './readLimits';
+import { FileTooLargeError, limitsFromSearch } from './readLimits';
 import { pathScope } from './pathScope';
 import { ownEntry } from './ownEntry';
 

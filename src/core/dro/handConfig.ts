@@ -1,6 +1,6 @@
 import type { KinematicTree } from '../hands/kinematicTree';
 import { resolveJointValues } from '../hands/jointValues';
-import { fromPositionQuaternion, type M4 } from '../hands/mat4';
+import { fromPositionQuaternion, type M4 } from '../math/mat4';
 import type { RootPose } from '../hands/types';
 
 /** A hand configuration as a grasp stores it: root pose in the object frame and movable joint values. */

@@ -2,7 +2,7 @@ import { Matrix, solve } from 'ml-matrix';
 import { Matrix4, Quaternion, Vector3 } from 'three';
 import { linkTransforms } from '../hands/forwardKinematics';
 import type { KinematicTree } from '../hands/kinematicTree';
-import { multiply, type M4 } from '../hands/mat4';
+import { multiply, type M4 } from '../math/mat4';
 import type { Quat, Vec3 } from '../hands/types';
 import { jointRecord, movableToTreeValues, rootMatrixOf, type HandConfig } from './handConfig';
 import { kabsch } from './kabsch';

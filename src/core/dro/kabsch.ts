@@ -1,5 +1,5 @@
 import { determinant, Matrix, SingularValueDecomposition } from 'ml-matrix';
-import type { M4 } from '../hands/mat4';
+import type { M4 } from '../math/mat4';
 
 /**
  * The rigid transform (rotation, no scale) that best maps `from` onto `to` (both k x 3), as a

@@ -17,14 +17,14 @@ export async function loadDroModel(url: string, io: DroModelIO): Promise<DroMode
   try {
     text = await io.fetchText(url);
   } catch (e) {
-    throw new Error(`${url}: cannot read the model descriptor (${message(e)})`);
+    throw new Error(`${url}: cannot read the model descriptor (${message(e)})`, { cause: e });
   }
   const spec = parseDroModel(text, url);
   const read = async (fileUrl: string, name: string) => {
     try {
       return new Uint8Array(await io.fetchBytes(fileUrl));
     } catch (e) {
-      throw new Error(`${fileUrl}: cannot read ${name}, named in ${url} (${message(e)})`);
+      throw new Error(`${fileUrl}: cannot read ${name}, named in ${url} (${message(e)})`, { cause: e });
     }
   };
   const [embed, kernel] = await Promise.all([read(spec.embedUrl, '"embed"'), read(spec.kernelUrl, '"kernel"')]);

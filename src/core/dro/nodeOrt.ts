@@ -13,7 +13,7 @@ export function nodeOrt(threads = 1): OrtLike {
       try {
         return await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
       } catch (e) {
-        throw new Error(`${name}: cannot load ONNX model (${e instanceof Error ? e.message : String(e)})`);
+        throw new Error(`${name}: cannot load ONNX model (${e instanceof Error ? e.message : String(e)})`, { cause: e });
       }
     },
     tensor: (data, dims) => new ort.Tensor('float32', data, dims),

@@ -1,6 +1,6 @@
 import { linkTransforms } from '../hands/forwardKinematics';
 import type { KinematicTree } from '../hands/kinematicTree';
-import type { M4 } from '../hands/mat4';
+import type { M4 } from '../math/mat4';
 import type { DroModelJson } from './modelFile';
 import { rootMatrixOf, treeValues, type HandConfig } from './handConfig';
 

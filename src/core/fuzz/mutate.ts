@@ -78,7 +78,12 @@ export function mutateJson(doc: unknown, rng: Rng): unknown {
   const nodes: { parent: Record<string, unknown> | unknown[]; key: string | number }[] = [];
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach((x, i) => (nodes.push({ parent: v, key: i }), walk(x)));
-    else if (v && typeof v === 'object') for (const k of Object.keys(v)) nodes.push({ parent: v as Record<string, unknown>, key: k }), walk((v as Record<string, unknown>)[k]);
+    else if (v && typeof v === 'object') {
+      for (const k of Object.keys(v)) {
+        nodes.push({ parent: v as Record<string, unknown>, key: k });
+        walk((v as Record<string, unknown>)[k]);
+      }
+    }
   };
   walk(copy);
   if (nodes.length === 0) return rng.pick(HOSTILE_VALUES);

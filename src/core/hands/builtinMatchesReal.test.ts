@@ -4,7 +4,7 @@ import { BUILTIN_HAND_IDS, loadBuiltinHand } from './builtin/builtinHands';
 import { loadHandModel } from './handModel';
 import { linkTransforms } from './forwardKinematics';
 import { resolveJointValues } from './jointValues';
-import { fromPositionQuaternion } from './mat4';
+import { fromPositionQuaternion } from '../math/mat4';
 import { fingertipPositions } from './poseHand';
 import { realHandsAvailable, REAL_URDFS } from './realHandAssets.testutil';
 import type { Quat, RootPose } from './types';

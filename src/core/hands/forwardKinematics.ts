@@ -1,5 +1,5 @@
 import type { KinematicTree } from './kinematicTree';
-import { axisAngle, multiply, translation, type M4 } from './mat4';
+import { axisAngle, multiply, translation, type M4 } from '../math/mat4';
 
 /** Link frame -> object frame for every link, given the root link's pose and one value per joint. */
 export function linkTransforms(tree: KinematicTree, rootMatrix: M4, values: Float64Array): M4[] {

@@ -4,7 +4,7 @@ import type { TriMesh } from '../mesh/triMesh';
 import { transformMesh } from '../mesh/transformMesh';
 import { boxMesh, cylinderMesh, sphereMesh } from '../urdf/primitiveMesh';
 import type { UrdfXmlElement } from '../urdf/xmlDom';
-import { asMat4, fromPositionQuaternion } from './mat4';
+import { asMat4, fromPositionQuaternion } from '../math/mat4';
 import type { GeometryKind, LinkGeometryPart, Mat4 } from './types';
 
 function numbers(attr: string | null, count: number, fallback: number): number[] {

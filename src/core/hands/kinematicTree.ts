@@ -1,6 +1,6 @@
 import type { Object3D } from 'three';
 import type { URDFJoint, URDFMimicJoint, URDFRobot } from 'urdf-loader';
-import { fromPositionQuaternion, type M4 } from './mat4';
+import { fromPositionQuaternion, type M4 } from '../math/mat4';
 import type { JointInfo, Vec3 } from './types';
 
 export interface KinematicJoint extends JointInfo {

@@ -2,7 +2,7 @@ import { geometryLinkFor } from './fingertips';
 import { linkTransforms } from './forwardKinematics';
 import type { HandModel } from './handModel';
 import { emptyReport, resolveJointValues } from './jointValues';
-import { asMat4, fromPositionQuaternion, multiply, origin, type M4 } from './mat4';
+import { asMat4, fromPositionQuaternion, multiply, origin, type M4 } from '../math/mat4';
 import type { GeometryKind, PosedHand, PoseReport, Quat, RootPose, Vec3 } from './types';
 
 /** Root pose as a matrix; a non-finite position or unusable quaternion is reported and replaced. */

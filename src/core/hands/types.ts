@@ -1,10 +1,9 @@
 import type { TriMesh } from '../mesh/triMesh';
 
-/** Column-major 4x4 matrix (three.js Matrix4.elements order). */
-export type Mat4 = ArrayLike<number> & { length: 16 };
-export type Vec3 = [number, number, number];
-/** Quaternion [x, y, z, w]. */
-export type Quat = [number, number, number, number];
+import type { Mat4, Quat, Vec3 } from '../math/types';
+
+// Re-exported: hand code and its many importers name these through hands/types.
+export type { Mat4, Quat, Vec3 } from '../math/types';
 
 export interface RootPose {
   position: Vec3;

@@ -7,5 +7,7 @@ export { importDroQ, DRO_ROOT_OFFSET } from './droQ';
 export { jointTreeOrder } from './jointTreeOrder';
 export { detectImportKindFromPaths, sniffImportKind, type DetectedKind } from './detectImportKind';
 export { importFilesFromMap, importFilesFromIO } from './importFiles';
+export { findManifest, topFolder, type ManifestChoice } from './findManifest';
+export { prepareLocalFolder, type FolderReport, type PreparedFolder } from './prepareLocalFolder';
 export type { ImportFiles, ImportIssue, ImportKind, ImportOptions, ImportResult } from './types';
 export { IMPORT_KINDS } from './types';

@@ -1,3 +1,4 @@
+import { triangleArea } from '../math/triangle';
 import type { TriMesh } from './triMesh';
 
 /**
@@ -22,10 +23,7 @@ export function meshArea(mesh: TriMesh): number {
   let area = 0;
   for (let t = 0; t < idx.length; t += 3) {
     const a = 3 * idx[t], b = 3 * idx[t + 1], c = 3 * idx[t + 2];
-    const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-    const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    area += Math.sqrt(nx * nx + ny * ny + nz * nz);
+    area += triangleArea(p, a, b, c);
   }
-  return area / 2;
+  return area;
 }

@@ -106,7 +106,7 @@ function glbFromGltf(json: string): ArrayBuffer {
   const parsed = JSON.parse(json);
   const bin = Buffer.from(parsed.buffers[0].uri.split(',')[1], 'base64');
   delete parsed.buffers[0].uri;
-  let j = enc.encode(JSON.stringify(parsed));
+  const j = enc.encode(JSON.stringify(parsed));
   const jl = (j.length + 3) & ~3, bl = (bin.length + 3) & ~3;
   const out = new Uint8Array(12 + 8 + jl + 8 + bl);
   const dv = new DataView(out.buffer);
@@ -115,7 +115,6 @@ function glbFromGltf(json: string): ArrayBuffer {
   out.fill(0x20, 20, 20 + jl); out.set(j, 20);
   dv.setUint32(20 + jl, bl, true); dv.setUint32(24 + jl, 0x004e4942, true);
   out.set(bin, 28 + jl);
-  j = new Uint8Array(0);
   return out.buffer;
 }
 

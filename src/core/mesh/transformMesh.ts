@@ -1,4 +1,4 @@
-import type { Mat4 } from '../hands/types';
+import type { Mat4 } from '../math/types';
 import type { TriMesh } from './triMesh';
 
 /** Applies a column-major 4x4 affine matrix; a mirroring matrix flips winding to keep normals outward. */

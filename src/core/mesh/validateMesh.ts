@@ -1,3 +1,4 @@
+import { triangleCross } from '../math/triangle';
 import { MeshParseError } from './meshParseError';
 import type { TriMesh } from './triMesh';
 
@@ -95,11 +96,13 @@ export function sanitizeMesh(mesh: TriMesh): { mesh: TriMesh; dropped: SanitizeR
   return { mesh: { positions: out, indices: newIdx }, dropped };
 }
 
+const n = new Float64Array(3);
+
 function isZeroArea(p: Float32Array, a: number, b: number, c: number): boolean {
+  triangleCross(p, 3 * a, 3 * b, 3 * c, n);
+  const cross2 = n[0] * n[0] + n[1] * n[1] + n[2] * n[2];
   const ux = p[3 * b] - p[3 * a], uy = p[3 * b + 1] - p[3 * a + 1], uz = p[3 * b + 2] - p[3 * a + 2];
   const vx = p[3 * c] - p[3 * a], vy = p[3 * c + 1] - p[3 * a + 1], vz = p[3 * c + 2] - p[3 * a + 2];
-  const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-  const cross2 = nx * nx + ny * ny + nz * nz;
   const scale = Math.max(ux * ux + uy * uy + uz * uz, vx * vx + vy * vy + vz * vz);
   // Relative threshold: float32 rounding makes exactly collinear points rarely give exactly 0.
   return cross2 <= 1e-14 * scale * scale;

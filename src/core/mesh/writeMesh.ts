@@ -1,3 +1,4 @@
+import { triangleNormal } from '../math/triangle';
 import { meshBounds, type TriMesh } from './triMesh';
 
 const encoder = new TextEncoder();
@@ -55,14 +56,11 @@ export function writeStlBinary(mesh: TriMesh): ArrayBuffer {
   const view = new DataView(buf);
   view.setUint32(80, nf, true);
   let at = 84;
+  const normal = new Float64Array(3);
   for (let t = 0; t < idx.length; t += 3) {
     const a = 3 * idx[t], b = 3 * idx[t + 1], c = 3 * idx[t + 2];
-    const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-    const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-    let nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
-    const len = Math.hypot(nx, ny, nz) || 1;
-    nx /= len; ny /= len; nz /= len;
-    for (const v of [nx, ny, nz]) { view.setFloat32(at, v, true); at += 4; }
+    triangleNormal(p, a, b, c, normal);
+    for (const v of normal) { view.setFloat32(at, v, true); at += 4; }
     for (const o of [a, b, c]) {
       for (let k = 0; k < 3; k++) { view.setFloat32(at, p[o + k], true); at += 4; }
     }

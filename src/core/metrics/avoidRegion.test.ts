@@ -28,13 +28,13 @@ describe('affordance_score and avoid_distance_cm', () => {
     expect(m.errors).toEqual([]);
     expect(m.affordance_score).toBe(1);
     expect(m.avoid_distance_cm).toBe(0);
-    const d = Object.fromEntries(m.overlay!.avoid.map((f) => [f.name, f.distance]));
+    const d = Object.fromEntries(m.overlay!.avoid!.map((f) => [f.name, f.distance]));
     expect(d.f0).toBeGreaterThanOrEqual(0.025 - 1e-9);
     expect(d.f0).toBeLessThanOrEqual(0.025 + sagitta);
     expect(d.f1).toBeGreaterThanOrEqual(0.015 - 1e-9);
     expect(d.f1).toBeLessThanOrEqual(0.015 + sagitta);
     expect(d.f2).toBe(0);
-    expect(m.overlay!.avoid.map((f) => f.violates)).toEqual([false, true, true]);
+    expect(m.overlay!.avoid!.map((f) => f.violates)).toEqual([false, true, true]);
   });
 
   it('follow the threshold and the object scale', () => {

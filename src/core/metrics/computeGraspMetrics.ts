@@ -162,7 +162,7 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
       try {
         prepared = prepareMesh(recon, params.maxTriangles);
       } catch (e) {
-        if (e instanceof MetricsMeshError) throw new Error(`reconstruction mesh ${e.message}`);
+        if (e instanceof MetricsMeshError) throw new Error(`reconstruction mesh ${e.message}`, { cause: e });
         throw e;
       }
       for (const w of prepared.warnings) warnings.push(`reconstruction mesh: ${w}`);

@@ -1,3 +1,4 @@
+import { triangleNormal } from '../math/triangle';
 import type { TriMesh } from '../mesh/triMesh';
 
 /** The exact (per-point) inside test the grid caches. */
@@ -56,6 +57,7 @@ export class InsideField {
     const { nx, ny, h, ox, oy, oz, state } = this;
     const pad = h * 1e-3;
     const halfDiag = h * 0.8661;
+    const plane = new Float64Array(3);
     for (let t = 0; t < ix.length; t += 3) {
       const a = 3 * ix[t], b = 3 * ix[t + 1], c = 3 * ix[t + 2];
       const ax = p[a], ay = p[a + 1], az = p[a + 2];
@@ -64,11 +66,8 @@ export class InsideField {
       const k0 = Math.floor((Math.min(az, p[b + 2], p[c + 2]) - pad - oz) / h), k1 = Math.floor((Math.max(az, p[b + 2], p[c + 2]) + pad - oz) / h);
       const small = (i1 - i0 + 1) * (j1 - j0 + 1) * (k1 - k0 + 1) <= 8;
       // Plane normal for the slab test that keeps big slanted triangles from marking their whole box.
-      const ux = p[b] - ax, uy = p[b + 1] - ay, uz = p[b + 2] - az;
-      const vx = p[c] - ax, vy = p[c + 1] - ay, vz = p[c + 2] - az;
-      let nX = uy * vz - uz * vy, nY = uz * vx - ux * vz, nZ = ux * vy - uy * vx;
-      const nl = Math.hypot(nX, nY, nZ) || 1;
-      nX /= nl; nY /= nl; nZ /= nl;
+      triangleNormal(p, a, b, c, plane);
+      const nX = plane[0], nY = plane[1], nZ = plane[2];
       for (let k = k0; k <= k1; k++) {
         const cz = oz + (k + 0.5) * h - az;
         for (let j = j0; j <= j1; j++) {

@@ -106,7 +106,7 @@ export class UnionVoter {
       order.length = 0;
       for (const h of hits) {
         const c = faceComponent[h.faceIndex ?? 0];
-        if (c === exclude) continue;
+        if (c === exclude || (only >= 0 && c !== only)) continue;
         order.push(hitComp.length);
         hitComp.push(c);
         hitDist.push(h.distance);

@@ -1,3 +1,4 @@
+import { triangleCross } from '../math/triangle';
 import type { TriMesh } from '../mesh/triMesh';
 
 /** A mesh no metric can use; the message names the problem so it can go to the `error` column. */
@@ -50,14 +51,13 @@ export function checkMesh(mesh: TriMesh, maxTriangles: number): CheckedMesh {
   let outOfRange = 0;
   let nonFinite = 0;
   let degenerate = 0;
+  const n = new Float64Array(3);
   for (let t = 0; t < triCount; t++) {
     const a = indices[3 * t], b = indices[3 * t + 1], c = indices[3 * t + 2];
     if (a >= nv || b >= nv || c >= nv) { outOfRange++; continue; }
     if (badVertex[a] || badVertex[b] || badVertex[c]) { nonFinite++; continue; }
-    const ux = positions[3 * b] - positions[3 * a], uy = positions[3 * b + 1] - positions[3 * a + 1], uz = positions[3 * b + 2] - positions[3 * a + 2];
-    const vx = positions[3 * c] - positions[3 * a], vy = positions[3 * c + 1] - positions[3 * a + 1], vz = positions[3 * c + 2] - positions[3 * a + 2];
-    const cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
-    if (cx * cx + cy * cy + cz * cz <= areaEps * areaEps * 4) { degenerate++; continue; }
+    triangleCross(positions, 3 * a, 3 * b, 3 * c, n);
+    if (n[0] * n[0] + n[1] * n[1] + n[2] * n[2] <= areaEps * areaEps * 4) { degenerate++; continue; }
     keep[t] = 1;
   }
   const kept = triCount - outOfRange - nonFinite - degenerate;

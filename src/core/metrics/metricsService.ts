@@ -12,6 +12,7 @@ import { resolveParams, type MetricsParams } from './params';
 import { emptyMetrics, errorColumn, type GraspMetricsRow, type MetricsOverlay } from './types';
 import { ownEntry } from '../dataset/ownEntry';
 import { limitFor } from '../dataset/readLimits';
+import { METRICS_VERSION } from './version';
 
 /** The part of a loaded dataset a metrics worker needs (plain data, sent once per worker). */
 export type MetricsDatasetContext = Pick<LoadedDataset, 'hands' | 'objects' | 'manifestUrl'>;
@@ -23,8 +24,7 @@ export interface ServiceRow extends GraspMetricsRow {
   overlay?: MetricsOverlay;
 }
 
-/** Bump when a change to the metric code changes results, so caches keyed on inputs are invalidated. */
-export const METRICS_VERSION = 3;
+export { METRICS_VERSION } from './version';
 
 interface LoadedHand {
   model: HandModel;
@@ -217,7 +217,7 @@ export class MetricsService {
           try {
             urdfText = await this.io.fetchText(entry.urdfUrl!, limitFor('urdf'));
           } catch (e) {
-            throw new Error(`${spec.urdf}: cannot read URDF (${message(e)})`);
+            throw new Error(`${spec.urdf}: cannot read URDF (${message(e)})`, { cause: e });
           }
           model = await loadHandModel(urdfText, { urdfUrl: entry.urdfUrl!, fetchBytes, fingertips: spec.fingertips, geometry });
         }

@@ -34,6 +34,16 @@ describe('an object made of overlapping closed parts is their union', () => {
     expect(field.isInside(0.02, 0.01, -0.01)).toBe(true);
   });
 
+  it('asks one component alone when told to (a point in one box is inside that component only)', () => {
+    const p = prepareMesh(bar, 1e9);
+    const inA = [0, 1].map((c) => p.voter.isInsideComponent(-0.02, 0, 0, 5, c));
+    const inB = [0, 1].map((c) => p.voter.isInsideComponent(0.02, 0.01, -0.01, 5, c));
+    expect(inA.filter(Boolean)).toHaveLength(1);
+    expect(inB.filter(Boolean)).toHaveLength(1);
+    expect(inA).not.toEqual(inB);
+    expect([0, 1].map((c) => p.voter.isInsideComponent(0, 0, 0, 5, c))).toEqual([true, true]);
+  });
+
   it('measures penetration depth to the outer boundary, not to a buried wall', () => {
     // A 2 mm cube at the centre: its 8 vertices are 1 mm off the axis, so 20 - 1 = 19 mm from the
     // nearest outer faces (y, z = +-2 cm); the buried walls at x = +-5 mm would give 4 mm.

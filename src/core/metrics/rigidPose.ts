@@ -1,4 +1,5 @@
-import type { Mat4 } from '../hands/types';
+import type { Mat4 } from '../math/types';
+import { dot } from '../math/vec3';
 
 /**
  * world = R * local + t with R a rotation (row-major r[0..8]) and t = r[9..11]. Hand part matrices
@@ -25,7 +26,6 @@ export function splitMatrix(m: Mat4): SplitMatrix | null {
   const s = cols.map((c) => Math.hypot(c[0], c[1], c[2])) as [number, number, number];
   if (s.some((v) => v < 1e-12)) return null;
   const u = cols.map((c, i) => c.map((x) => x / s[i]));
-  const dot = (a: number[], b: number[]) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
   if (Math.abs(dot(u[0], u[1])) > 1e-5 || Math.abs(dot(u[0], u[2])) > 1e-5 || Math.abs(dot(u[1], u[2])) > 1e-5) return null;
   const det =
     u[0][0] * (u[1][1] * u[2][2] - u[1][2] * u[2][1]) -

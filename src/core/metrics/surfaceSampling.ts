@@ -1,3 +1,4 @@
+import { triangleArea } from '../math/triangle';
 import type { TriMesh } from '../mesh/triMesh';
 import type { Rng } from './rng';
 
@@ -13,10 +14,7 @@ export class SurfaceSampler {
     let sum = 0;
     for (let t = 0; t < n; t++) {
       const a = 3 * ix[3 * t], b = 3 * ix[3 * t + 1], c = 3 * ix[3 * t + 2];
-      const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-      const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-      const cx = uy * vz - uz * vy, cy = uz * vx - ux * vz, cz = ux * vy - uy * vx;
-      sum += 0.5 * Math.sqrt(cx * cx + cy * cy + cz * cz);
+      sum += triangleArea(p, a, b, c);
       this.cumulative[t] = sum;
     }
     this.totalArea = sum;

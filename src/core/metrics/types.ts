@@ -41,7 +41,7 @@ export interface MetricsOverlay {
   };
   fingertips: { name: string; link: string; distance: number; onHand: Vec3; onObject: Vec3 }[];
   /** per fingertip, its distance to the object's negative-affordance region; empty without a region */
-  avoid: { name: string; link: string; distance: number; point: Vec3; onHand: Vec3; violates: boolean }[];
+  avoid?: { name: string; link: string; distance: number; point: Vec3; onHand: Vec3; violates: boolean }[];
 }
 
 export interface GraspMetricsResult extends GraspMetrics {

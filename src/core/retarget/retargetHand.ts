@@ -1,12 +1,13 @@
 import type { HandModel } from '../hands';
 import { linkTransforms } from '../hands/forwardKinematics';
-import { fromPositionQuaternion, type M4 } from '../hands/mat4';
+import { fromPositionQuaternion, type M4 } from '../math/mat4';
+import { cross } from '../math/vec3';
 import type { RootPose, Vec3 } from '../hands/types';
 import { fitSimilarity } from '../align/fitSimilarity';
 import { axisAngleRotation, mul3, rotationToQuaternion } from '../align/similarity';
 import { FINGERS, KEYPOINT_NAMES, isTip, tipIndex, type Keypoints } from './handKeypoints';
 import { keypointLinks } from './robotKeypointLinks';
-import { solveSpd } from './solveLinear';
+import { solveSpd } from '../math/solveSpd';
 
 export interface RetargetOptions {
   /** uniform scale of object and human hand about the object origin (LEAP: 1.5 in Web2Grasp) */
@@ -135,7 +136,7 @@ class Problem {
         if (j.type === 'prismatic') col = ax;
         else {
           const e = [p[0] - C[12], p[1] - C[13], p[2] - C[14]];
-          col = [ax[1] * e[2] - ax[2] * e[1], ax[2] * e[0] - ax[0] * e[2], ax[0] * e[1] - ax[1] * e[0]];
+          col = cross(ax, e);
         }
         for (let a = 0; a < 3; a++) J[(3 * k + a) * n + 6 + pi] += w * mult * col[a];
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DecisionLog, effectiveRecords, makeDecision, makeUndo, type DecisionRecord } from './decisions';
+import { DecisionLog, effectiveRecords, makeBatch, makeDecision, makeUndo, makeUndos, type DecisionRecord } from './decisions';
+import { decisionsToJson, parseDecisionsFile } from './exportDecisions';
 import { normalizeReasons, renameReason, addReason, removeReason, DEFAULT_REASONS } from './reasons';
 import { decisionsPerMinute } from './throughput';
 
@@ -58,6 +59,29 @@ describe('decision records', () => {
     const log = new DecisionLog([dec('b', 'reject'), dec('c', 'accept'), dec('c', 'skip')]);
     expect(Array.from(log.codes(['a', 'b', 'c']))).toEqual([0, 2, 3]);
     expect([...log.latestAll().keys()].sort()).toEqual(['b', 'c']);
+  });
+});
+
+describe('batch decisions', () => {
+  it('one undo withdraws the whole batch, and the undo after that the decision before it', () => {
+    const before = makeDecision({ grasp: 'g0', decision: 'reject', annotator: 'ann' });
+    const batch = makeBatch([{ grasp: 'g1' }, { grasp: 'g2' }, { grasp: 'g0' }], 'accept', 'ann');
+    expect(new Set(batch.map((r) => r.batch)).size).toBe(1);
+    const log = new DecisionLog([before, ...batch]);
+    expect(['g0', 'g1', 'g2'].map((g) => log.state(g))).toEqual(['accept', 'accept', 'accept']);
+    const targets = log.undoTargets('ann');
+    expect(targets.map((r) => r.grasp)).toEqual(['g1', 'g2', 'g0']);
+    log.add(makeUndos(targets, 'ann'));
+    expect(['g0', 'g1', 'g2'].map((g) => log.state(g))).toEqual(['reject', 'undecided', 'undecided']);
+    expect(log.undoTargets('ann')).toEqual([before]);
+    expect(log.undoTargets('someone else')).toEqual([]);
+  });
+  it('survives an export and re-import with its batch id', () => {
+    const batch = makeBatch([{ grasp: 'g1' }, { grasp: 'g2' }], 'reject', 'ann');
+    const text = decisionsToJson({ name: 'set' }, [...batch]);
+    const back = parseDecisionsFile(text, 'd.json').records;
+    expect(back.map((r) => r.batch)).toEqual(batch.map((r) => r.batch));
+    expect(new DecisionLog(back).undoTargets('ann')).toHaveLength(2);
   });
 });
 

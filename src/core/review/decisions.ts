@@ -25,6 +25,8 @@ export interface DecisionRecord {
   note: string;
   /** the metric values shown when the decision was made */
   metrics: Partial<Record<MetricName, number | null>>;
+  /** shared by the records of one batch action (accept every grasp passing the filters): undone together */
+  batch?: string;
 }
 
 export interface NewDecision {
@@ -35,6 +37,7 @@ export interface NewDecision {
   note?: string;
   metrics?: Partial<Record<MetricName, number | null>>;
   time?: Date;
+  batch?: string;
 }
 
 export function makeDecision(d: NewDecision): DecisionRecord {
@@ -48,7 +51,22 @@ export function makeDecision(d: NewDecision): DecisionRecord {
     reasons: [...(d.reasons ?? [])],
     note: d.note ?? '',
     metrics: { ...(d.metrics ?? {}) },
+    ...(d.batch ? { batch: d.batch } : {}),
   };
+}
+
+/**
+ * One batch action: the same decision for many grasps, one record each (so histories, exports
+ * and agreement stay per grasp), tied by a batch id so one undo withdraws them all.
+ */
+export function makeBatch(grasps: readonly { grasp: string; metrics?: NewDecision['metrics'] }[], decision: Decision, annotator: string, time = new Date()): DecisionRecord[] {
+  const batch = newRecordId();
+  return grasps.map((g) => makeDecision({ grasp: g.grasp, decision, annotator, metrics: g.metrics, time, note: '', batch }));
+}
+
+/** Undo records for `targets` (one decision, or every record of a batch still in force). */
+export function makeUndos(targets: readonly DecisionRecord[], annotator: string, time = new Date()): DecisionRecord[] {
+  return targets.map((t) => ({ ...makeUndo(t, annotator, time), ...(t.batch ? { batch: t.batch } : {}) }));
 }
 
 export function makeUndo(target: DecisionRecord, annotator: string, time = new Date()): DecisionRecord {
@@ -135,6 +153,17 @@ export class DecisionLog {
 
   state(grasp: string): DecisionState {
     return (this.latest(grasp)?.decision as Decision | undefined) ?? 'undecided';
+  }
+
+  /**
+   * What backspace withdraws: the annotator's most recent decision still in force, or, when that
+   * came from a batch action, every record of that batch still in force.
+   */
+  undoTargets(annotator: string): DecisionRecord[] {
+    const last = this.lastUndoable(annotator);
+    if (!last) return [];
+    if (!last.batch) return [last];
+    return this.records.filter((r) => r.batch === last.batch && r.annotator === annotator && r.decision !== 'undo' && !this.withdrawn.has(r.id));
   }
 
   /** The annotator's most recent decision still in force: what backspace withdraws. */

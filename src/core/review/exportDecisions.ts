@@ -21,7 +21,7 @@ export interface DecisionsFile {
 /**
  * JSON with the full history, undo records included:
  * { format, dataset: {name, manifest}, exportedAt, decisions: [{ grasp, decision, annotator, time,
- *   reasons, note, metrics, id, undoes? }] }. Readers that only want decisions in force drop the
+ *   reasons, note, metrics, id, undoes?, batch? }] } (batch: one id shared by a batch action's records). Readers that only want decisions in force drop the
  * 'undo' entries and the entries they name.
  */
 export function decisionsToJson(
@@ -44,6 +44,7 @@ export function decisionsToJson(
       id: r.id,
     };
     if (r.undoes !== undefined) o.undoes = r.undoes;
+    if (r.batch !== undefined) o.batch = r.batch;
     return o;
   });
   return JSON.stringify({ format: DECISIONS_FORMAT, dataset, exportedAt: exportedAt.toISOString(), decisions }, null, 1) + '\n';
@@ -102,6 +103,7 @@ const entrySchema = z
     metrics: z.record(z.string(), metricValue).default({}),
     id: z.string().min(1).optional(),
     undoes: z.string().min(1).optional(),
+    batch: z.string().min(1).optional(),
   })
   .strict()
   .refine((e) => e.decision !== 'undo' || e.undoes, { message: '"undo" entries must name the record they undo in "undoes"' });
@@ -161,6 +163,7 @@ export function parseDecisionsFile(text: string, fileName = 'decisions file'): D
       reasons: d.reasons,
       note: d.note ?? '',
       metrics,
+      ...(d.batch !== undefined ? { batch: d.batch } : {}),
     });
   });
   if (problems.length) {

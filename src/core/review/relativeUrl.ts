@@ -38,6 +38,7 @@ function splitPlain(p: string): string[] {
 function readable(segment: string): string {
   try {
     const d = decodeURIComponent(segment);
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must stay encoded
     return /[/?#%\\]/.test(d) || /[\u0000-\u001f]/.test(d) ? segment : d;
   } catch {
     return segment;

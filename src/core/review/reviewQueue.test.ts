@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildQueue, nextUndecided, queueProgress, upcoming } from './reviewQueue';
+import { buildQueue, nextUndecided, queueProgress, toggleSort, upcoming } from './reviewQueue';
 import { tableOf } from './testTable.testutil';
 
 const list = [
@@ -42,5 +42,32 @@ describe('review queue', () => {
     expect(nextUndecided(q, 5, codes)).toBe(-1);
     expect(upcoming(q, 1, codes, 2).map((i) => table.ids[i])).toEqual(['g3', 'g5']);
     expect(queueProgress(q, codes)).toEqual({ decided: 3, total: 6, fraction: 0.5 });
+  });
+
+  it('sorts by text columns and decisions either way, ties in dataset order', () => {
+    const t = tableOf([
+      { id: 'b', category: 'mug', values: {} },
+      { id: 'a', category: 'drill', values: {} },
+      { id: 'c', category: 'mug', values: {} },
+      { id: 'a2', category: 'drill', values: {} },
+    ]);
+    const one = new Uint8Array(4).fill(1);
+    const tid = (q: Int32Array) => Array.from(q, (i) => t.ids[i]);
+    expect(tid(buildQueue(t, one, { kind: 'column', column: 'id', direction: 'asc' }))).toEqual(['a', 'a2', 'b', 'c']);
+    expect(tid(buildQueue(t, one, { kind: 'column', column: 'id', direction: 'desc' }))).toEqual(['c', 'b', 'a2', 'a']);
+    expect(tid(buildQueue(t, one, { kind: 'column', column: 'category', direction: 'asc' }))).toEqual(['a', 'a2', 'b', 'c']);
+    expect(tid(buildQueue(t, one, { kind: 'column', column: 'category', direction: 'desc' }))).toEqual(['b', 'c', 'a', 'a2']);
+    const codes = Uint8Array.from([0, 2, 1, 0]);
+    expect(tid(buildQueue(t, one, { kind: 'column', column: 'decision', direction: 'desc' }, codes))).toEqual(['a', 'c', 'b', 'a2']);
+  });
+
+  it('cycles a heading through ascending, descending and dataset order', () => {
+    let o = toggleSort({ kind: 'dataset' }, 'contact_ratio_pct');
+    expect(o).toEqual({ kind: 'metric', metric: 'contact_ratio_pct', direction: 'asc' });
+    o = toggleSort(o, 'contact_ratio_pct');
+    expect(o).toEqual({ kind: 'metric', metric: 'contact_ratio_pct', direction: 'desc' });
+    expect(toggleSort(o, 'contact_ratio_pct')).toEqual({ kind: 'dataset' });
+    expect(toggleSort(o, 'hand')).toEqual({ kind: 'column', column: 'hand', direction: 'asc' });
+    expect(toggleSort({ kind: 'shuffle', seed: 3 }, 'id')).toEqual({ kind: 'column', column: 'id', direction: 'asc' });
   });
 });

@@ -10,7 +10,7 @@ import { reconstructionVariants } from './objects/reconstruct';
 import { SYNERGIES } from './handSynergies';
 import { ContactProbe } from './contactProbe';
 import { prepareSynthesis, synthesizeGrasp, type SynthesisContext, type SynthesizedGrasp } from './graspSynthesis';
-import { principalAxes, type V3 } from './principalAxes';
+import { principalAxes, type V3 } from '../math/principalAxes';
 import { perturbGrasp, QUALITY_PLAN } from './perturbGrasp';
 import { humanOnlyGrasp } from './humanOnlyGrasp';
 import { NEGATIVE_PARTS } from './objects/negativeParts';

@@ -1,7 +1,7 @@
 import { Vector3 } from 'three';
 import type { Rng } from '../rng';
 import type { SynthesisContext, SynthesizedGrasp } from './graspSynthesis';
-import type { V3 } from './principalAxes';
+import type { V3 } from '../math/principalAxes';
 
 /**
  * The mix of qualities in the sample, by grasp index: about 40% good, 30% penetrating and 30%

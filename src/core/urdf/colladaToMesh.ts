@@ -19,7 +19,7 @@ export function colladaToMesh(bytes: ArrayBuffer, fileName: string): TriMesh {
   try {
     result = needDom ? withGlobals({ DOMParser: XmlDomParser, Node: XmlNode }, parse) : parse();
   } catch (e) {
-    throw new Error(`${fileName}: could not parse COLLADA (${(e as Error).message})`);
+    throw new Error(`${fileName}: could not parse COLLADA (${(e as Error).message})`, { cause: e });
   }
   if (!result?.scene) throw new Error(`${fileName}: could not parse COLLADA (no <COLLADA> root)`);
   const scene = result.scene;

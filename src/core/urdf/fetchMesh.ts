@@ -26,7 +26,7 @@ export async function fetchMesh(filename: string, candidates: string[], fetchByt
     try {
       return /\.dae$/i.test(url) ? colladaToMesh(bytes, url) : await parseMeshAsync(bytes, url);
     } catch (e) {
-      throw new Error(`mesh '${filename}': ${errorText(e)}`);
+      throw new Error(`mesh '${filename}': ${errorText(e)}`, { cause: e });
     }
   }
   throw new Error(`mesh '${filename}' could not be fetched (${failures.join('; ')})`);

@@ -5,6 +5,7 @@ import { fromPose, IDENTITY_SIMILARITY, similarityMatrix } from '../../core/alig
 import { acceptAlign, runAlign, setNudge, useAlignRetargetStore } from '../../state/alignRetargetStore';
 import { useSceneStore } from '../../state/sceneStore';
 import { OBJECT_COLOR, RECONSTRUCTION_COLOR } from '../viewport/ObjectView';
+import { NudgeHandles } from './NudgeHandles';
 import { PosedMesh } from './PosedMesh';
 import { PreviewCanvas } from './PreviewCanvas';
 
@@ -38,6 +39,10 @@ function NudgeControls({ nudge }: { nudge: Nudge }) {
         <button aria-label="scale plus" onClick={() => set((n) => ({ ...n, scale: n.scale * (1 + STEPS.scale) }))}>+</button>
         <button onClick={() => setNudge(NO_NUDGE)}>Reset</button>
       </div>
+      <p className="hint" data-testid="nudge-readout">
+        Nudge (handles in the preview or buttons): rotate {nudge.rotate.map((a) => (a / DEG).toFixed(1)).join(' / ')}°, move{' '}
+        {nudge.translate.map((t) => (t * 1000).toFixed(1)).join(' / ')} mm, scale {((nudge.scale - 1) * 100).toFixed(1)}%
+      </p>
     </div>
   );
 }
@@ -65,6 +70,7 @@ export function AlignSection({ grasp }: { grasp: ResolvedGrasp }) {
         <PreviewCanvas fit={scene.object} scale={2} testId="align-preview" label="Reference (blue) and reconstruction (purple)">
           <PosedMesh mesh={scene.object!} matrix={refMatrix} color={OBJECT_COLOR} name="reference" />
           <PosedMesh mesh={scene.reconstruction!} matrix={reconMatrix} color={RECONSTRUCTION_COLOR} opacity={0.6} name="reconstruction" />
+          {after && <NudgeHandles nudge={st.nudge} />}
         </PreviewCanvas>
       )}
       {st.align && (

@@ -1,20 +1,16 @@
 import { useRef } from 'react';
 import { useDatasetStore, selectedGrasp } from '../../state/datasetStore';
 import { useMetricsStore } from '../../state/metricsStore';
-import { cancelMetrics, computeDatasetMetrics, loadMetricsFile } from '../../state/metricsRunner';
+import { appMetrics } from '../../state/appMetrics';
 import { METRIC_COLUMNS, type GraspMetricsRow } from '../../core/metrics/types';
 import { METRIC_INFO } from '../../core/review/metricNames';
+import { formatMetric } from '../../core/review/formatMetric';
 import { toCsv, toJson } from '../../core/metrics/resultsFile';
 import { downloadText } from '../download';
 
-function format(v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  if (Number.isInteger(v)) return String(v);
-  return Math.abs(v) >= 100 ? v.toFixed(1) : Math.abs(v) >= 1 ? v.toFixed(2) : v.toFixed(3);
-}
 
 function MetricsProgress() {
-  const { status, progress, source, error } = useMetricsStore();
+  const { status, progress, source, error, checking } = useMetricsStore();
   const dataset = useDatasetStore((s) => s.dataset);
   const fileInput = useRef<HTMLInputElement>(null);
   const pct = progress.total ? (100 * progress.done) / progress.total : 0;
@@ -23,7 +19,7 @@ function MetricsProgress() {
     return (dataset?.grasps ?? []).map((g) => rows.get(g.id)).filter((r): r is GraspMetricsRow => !!r);
   };
   return (
-    <div className="metrics-status" data-testid="metrics-status" data-status={status} data-done={progress.done}>
+    <div className="metrics-status" data-testid="metrics-status" data-status={status} data-done={progress.done} data-computed={progress.computed} data-checking={checking ? 'yes' : 'no'}>
       {status === 'computing' && (
         <>
           <progress max={progress.total} value={progress.done} aria-label="Metrics progress" />
@@ -31,17 +27,19 @@ function MetricsProgress() {
             Metrics {progress.done} / {progress.total}
             {progress.fromCache ? ` (${progress.fromCache} cached)` : ''} · {pct.toFixed(0)}%
           </span>
-          <button onClick={() => cancelMetrics()}>Cancel</button>
+          <button onClick={() => appMetrics.cancelMetrics()}>Cancel</button>
         </>
       )}
+      {status === 'reading' && <span>Reading cached metrics…</span>}
       {status === 'done' && (
         <span>
           Metrics for {progress.done} grasps {source === 'file' ? 'from file' : progress.fromCache ? `(${progress.fromCache} cached)` : ''}
+          {checking ? ' · checking files…' : ''}
         </span>
       )}
       {status === 'cancelled' && <span>Metrics cancelled at {progress.done} / {progress.total}</span>}
-      {status !== 'computing' && dataset && (
-        <button onClick={() => void computeDatasetMetrics(dataset)}>{status === 'idle' ? 'Compute' : 'Recompute'}</button>
+      {status !== 'computing' && status !== 'reading' && dataset && (
+        <button onClick={() => void appMetrics.computeDatasetMetrics(dataset)}>{status === 'idle' ? 'Compute' : 'Recompute'}</button>
       )}
       <button onClick={() => fileInput.current?.click()} title="Load a CSV/JSON file written by `hoi-studio metrics`">
         Load results…
@@ -54,7 +52,7 @@ function MetricsProgress() {
         aria-label="Metrics results file"
         onChange={(e) => {
           const f = e.target.files?.[0];
-          if (f) void loadMetricsFile(f);
+          if (f) void appMetrics.loadMetricsFile(f);
           e.target.value = '';
         }}
       />
@@ -91,7 +89,7 @@ export function MetricsPanel() {
             {METRIC_COLUMNS.map((m) => (
               <tr key={m} data-metric={m}>
                 <th scope="row">{METRIC_INFO[m].label}</th>
-                <td>{row ? format(row[m]) : '…'}</td>
+                <td>{row ? formatMetric(row[m]) : '…'}</td>
                 <td className="unit">{METRIC_INFO[m].unit}</td>
               </tr>
             ))}

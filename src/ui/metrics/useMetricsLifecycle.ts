@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { useDatasetStore } from '../../state/datasetStore';
-import { computeDatasetMetrics, computeOverlay, cancelMetrics } from '../../state/metricsRunner';
+import { appMetrics } from '../../state/appMetrics';
 
 /** Metrics start in the background when a dataset opens; the selected grasp gets its overlay. */
 export function useMetricsLifecycle(): void {
@@ -10,11 +10,11 @@ export function useMetricsLifecycle(): void {
   // Streaming datasets grow while loading; start once the grasp list is complete.
   useEffect(() => {
     if (!dataset || status !== 'ready') return;
-    void computeDatasetMetrics(dataset);
-    return () => cancelMetrics('restart');
+    void appMetrics.computeDatasetMetrics(dataset);
+    return () => appMetrics.cancelMetrics('restart');
   }, [dataset, status]);
   useEffect(() => {
     const grasp = dataset?.grasps[selected];
-    if (dataset && grasp) void computeOverlay(dataset, grasp);
+    if (dataset && grasp) void appMetrics.computeOverlay(dataset, grasp);
   }, [dataset, selected]);
 }

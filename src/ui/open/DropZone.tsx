@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { dragHasFiles, filesFromDrop } from './readDrop';
-import { openLocalFiles } from './openLocal';
-import { useOpenStore } from './openStore';
+import { openLocalFiles } from '../../state/openLocal';
+import { useOpenStore } from '../../state/openStore';
 
 /** Dropping a folder (or files) anywhere on the page opens it; an overlay says so while dragging. */
 export function DropZone() {

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { filesFromFileList } from '../../core/dataset/folderIO';
 import { openDatasetParam, useLinkStore } from '../../state/urlState';
-import { useOpenStore } from './openStore';
-import { openLocalFiles } from './openLocal';
+import { useOpenStore } from '../../state/openStore';
+import { openLocalFiles } from '../../state/openLocal';
 
 // React's types do not know the directory-picking attributes.
 const folderAttrs = { webkitdirectory: '', directory: '' } as Record<string, string>;

@@ -14,7 +14,7 @@ export function DataTab() {
   const logVersion = useReviewStore((s) => s.logVersion);
   const imports = useReviewStore((s) => s.imports);
   const [target, setTarget] = useState('accepted-manifest.json');
-  const accepted = useMemo(() => [...log.latestAll().values()].filter((r) => r.decision === 'accept').map((r) => r.grasp), [log, logVersion]); // eslint-disable-line react-hooks/exhaustive-deps
+  const accepted = useMemo(() => [...log.latestAll().values()].filter((r) => r.decision === 'accept').map((r) => r.grasp), [log, logVersion]); // eslint-disable-line react-hooks/exhaustive-deps -- logVersion: the log is appended in place
   if (!dataset) return null;
   const slug = fileSlug(dataset.name);
   const ref = { name: dataset.name, manifest: dataset.manifestUrl };
@@ -102,7 +102,7 @@ function Agreement() {
   const log = useReviewStore((s) => s.log);
   const logVersion = useReviewStore((s) => s.logVersion);
   const imports = useReviewStore((s) => s.imports);
-  const a = useMemo(() => agreement(agreementRecords({ log, imports })), [log, logVersion, imports]); // eslint-disable-line react-hooks/exhaustive-deps
+  const a = useMemo(() => agreement(agreementRecords({ log, imports })), [log, logVersion, imports]); // eslint-disable-line react-hooks/exhaustive-deps -- logVersion: the log is appended in place
   if (a.annotators.length < 2) return <p className="muted small">Import another annotator's decision file to compare (Cohen's kappa per pair).</p>;
   return (
     <div className="agreement" data-testid="agreement">

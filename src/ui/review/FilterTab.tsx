@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { DECISION_STATES, type DecisionState } from '../../core/review/decisionStates';
 import { effectiveBounds, passSummary, validateRules, type FilterRules } from '../../core/review/filterRules';
 import { METRIC_INFO, METRIC_NAMES } from '../../core/review/metricNames';
-import { boundAt, setBound } from '../../state/reviewDerive';
+import { boundAt, boundsConflict, setBound } from '../../state/reviewDerive';
 import { setRules } from '../../state/reviewActions';
 import { useReviewStore } from '../../state/reviewStore';
 import { MetricHistogram } from './MetricHistogram';
@@ -117,6 +117,11 @@ export function FilterTab() {
                   onCommit={(v) => setRules(setBound(useReviewStore.getState().rules, scope, m, 'max', v))}
                 />
               </div>
+              {boundsConflict(rules, scope, m) && (
+                <p className="warning small" role="alert" data-testid={`conflict-${m}`}>
+                  Min is above max{scope ? ` for ${scope}` : ''}: no grasp can pass.
+                </p>
+              )}
               <MetricHistogram metric={m} scope={scope} />
               {fails && fails.min + fails.max + fails.missing > 0 && (
                 <div className="muted small">

@@ -31,7 +31,7 @@ export function HelpOverlay() {
         <table>
           <tbody>
             {actions.map((a) => (
-              <tr key={a.name} data-action={a.name}>
+              <tr key={a.name} data-action={a.name} className={a.enabled && !a.enabled() ? 'muted' : undefined}>
                 <td>
                   {a.keys.map((k) => (
                     <kbd key={k}>{keyLabel(k)}</kbd>

@@ -31,8 +31,7 @@ export function MetricHistogram({ metric, scope }: { metric: MetricName; scope: 
     const rows: number[] = [];
     for (let i = 0; i < table.n; i++) if (table.category[i] === c) rows.push(i);
     return { column: Float64Array.from(rows, (i) => col[i]), rows: Int32Array.from(rows) };
-    // tableVersion: the columns are updated in place as metrics arrive.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- tableVersion: the columns are updated in place as metrics arrive
   }, [table, tableVersion, metric, scope]);
   const range = useMemo(() => (inScope ? histogramRange(inScope.column, { bins: 40 }) : null), [inScope]);
   const counts = useMemo(() => {

@@ -4,8 +4,10 @@ import type { QueueOrder } from '../../core/review/reviewQueue';
 import { setOrder } from '../../state/reviewActions';
 import { useReviewStore } from '../../state/reviewStore';
 
+const COLUMN_LABEL = { id: 'grasp id', category: 'category', hand: 'hand', decision: 'decision' } as const;
+
 function orderValue(o: QueueOrder): string {
-  return o.kind === 'metric' ? `${o.metric}:${o.direction}` : o.kind;
+  return o.kind === 'metric' ? `${o.metric}:${o.direction}` : o.kind === 'column' ? `column:${o.column}:${o.direction}` : o.kind;
 }
 
 /** The queue's order: dataset order, by a metric, or shuffled with a seed (shared seeds share orders). */
@@ -15,7 +17,10 @@ export function QueueOrderPicker() {
   const onChange = (v: string) => {
     if (v === 'dataset') setOrder({ kind: 'dataset' });
     else if (v === 'shuffle') setOrder({ kind: 'shuffle', seed: order.kind === 'shuffle' ? order.seed : 1 });
-    else {
+    else if (v.startsWith('column:')) {
+      const [, column, direction] = v.split(':');
+      if (column in COLUMN_LABEL) setOrder({ kind: 'column', column: column as keyof typeof COLUMN_LABEL, direction: direction === 'desc' ? 'desc' : 'asc' });
+    } else {
       const [metric, direction] = v.split(':');
       if (isMetricName(metric)) setOrder({ kind: 'metric', metric, direction: direction === 'desc' ? 'desc' : 'asc' });
     }
@@ -33,6 +38,7 @@ export function QueueOrderPicker() {
           <select value={orderValue(order)} onChange={(e) => onChange(e.target.value)}>
             <option value="dataset">dataset order</option>
             <option value="shuffle">shuffled</option>
+            {order.kind === 'column' && <option value={orderValue(order)}>{orderLabel(order)}</option>}
             {METRIC_NAMES.flatMap((m) => [
               <option key={`${m}:asc`} value={`${m}:asc`}>
                 {METRIC_INFO[m].label} ↑
@@ -64,5 +70,6 @@ export function QueueOrderPicker() {
 
 function orderLabel(o: QueueOrder): string {
   if (o.kind === 'metric') return `${METRIC_INFO[o.metric].label} ${o.direction === 'asc' ? '↑' : '↓'}`;
+  if (o.kind === 'column') return `${COLUMN_LABEL[o.column]} ${o.direction === 'asc' ? '↑' : '↓'}`;
   return o.kind === 'shuffle' ? `shuffled (seed ${o.seed})` : 'dataset order';
 }

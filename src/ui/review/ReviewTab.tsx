@@ -10,6 +10,7 @@ import { actions } from '../actions';
 import { DecisionBadge } from './DecisionBadge';
 import { DecisionHistory } from './DecisionHistory';
 import { SaveState } from './SaveState';
+import { BatchActions } from './BatchActions';
 import { keyLabel } from './keyLabel';
 import { QueueOrderPicker } from './QueueOrderPicker';
 
@@ -60,6 +61,7 @@ export function ReviewTab() {
         </button>
       </div>
       <SaveState />
+      <BatchActions />
       <ReasonsEditor />
       <NoteField />
       <Progress />
@@ -98,9 +100,14 @@ function ReasonsEditor() {
           {editing ? 'Done' : 'Edit list'}
         </button>
       </legend>
-      {reasons.map((r) => (
+      {reasons.map((r, k) => (
         <label key={r} className="reason">
           <input type="checkbox" checked={chosen.includes(r)} onChange={() => toggleReason(r)} /> {r}
+          {k < 9 && (
+            <kbd className="reason-key" aria-hidden="true">
+              {k + 1}
+            </kbd>
+          )}
           {editing && (
             <button className="link-button" aria-label={`Remove reason ${r}`} onClick={(e) => (e.preventDefault(), void setReasons(reasons.filter((x) => x !== r)))}>
               ×
@@ -129,9 +136,10 @@ function NoteField() {
   const note = useReviewStore((s) => s.draft.note);
   return (
     <textarea
+      id="review-note"
       className="note"
       aria-label="Note"
-      placeholder="Note (saved with the next decision; Esc leaves the field)"
+      placeholder={`Note (${keyOf('focusNote')} to write; saved with the next decision; Esc leaves the field)`}
       rows={2}
       value={note}
       onChange={(e) => setNote(e.target.value)}

@@ -18,7 +18,7 @@ function positionsGeometry(points: Float32Array): BufferGeometry {
 }
 
 function useGeometry(build: () => BufferGeometry | null, deps: unknown[]) {
-  // eslint-disable-next-line react-hooks/exhaustive-deps
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller's deps; exhaustive-deps checks them at each useGeometry call (additionalHooks)
   const g = useMemo(build, deps);
   useEffect(() => () => g?.dispose(), [g]);
   return g;
@@ -85,7 +85,7 @@ function FingertipSegments({ data }: { data: MetricsOverlay['fingertips'] }) {
 }
 
 /** Fingertips closer than the threshold to the avoid region: a segment to the nearest region point and a marker on it. */
-function AvoidViolations({ data }: { data: MetricsOverlay['avoid'] }) {
+function AvoidViolations({ data }: { data: NonNullable<MetricsOverlay['avoid']> }) {
   const geometry = useGeometry(() => {
     const bad = data.filter((f) => f.violates);
     if (bad.length === 0) return null;

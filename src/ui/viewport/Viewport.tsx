@@ -25,6 +25,7 @@ import { PredictionOverlay } from '../predict/PredictionOverlay';
 export function Viewport() {
   const grasp = useDatasetStore(selectedGrasp);
   const scene = useSceneStore();
+  const hasGrasps = useDatasetStore((s) => (s.dataset?.grasps.length ?? 0) > 0);
   const view = useViewStore();
   const overlay = useMetricsStore((s) => s.overlay);
   const manoKeypoints = grasp?.id === scene.graspId && grasp?.mano && 'keypoints' in grasp.mano ? grasp.mano.keypoints : null;
@@ -46,11 +47,13 @@ export function Viewport() {
       data-testid="viewport"
       data-status={scene.status}
       data-grasp-id={scene.graspId ?? ''}
+      data-manifest={scene.manifestUrl ?? ''}
       data-hand-parts={handVisible ? scene.hand!.parts.length : 0}
       data-object-triangles={view.showObject && objectMesh ? triangleCount(objectMesh) : 0}
       data-object-source={useRecon ? 'reconstruction' : 'reference'}
       data-mano={view.showMano ? (scene.mano ? 'mesh' : manoKeypoints ? 'keypoints' : '') : ''}
       data-overlay-grasp={overlay?.data && overlay.graspId === scene.graspId ? overlay.graspId : ''}
+      data-overlay-source={overlay?.data && overlay.graspId === scene.graspId ? (overlay.source ?? '') : ''}
       data-penetration-points={view.overlayPenetration && overlay?.data ? overlay.data.penetration.depths.length : 0}
     >
       <Canvas
@@ -110,6 +113,11 @@ export function Viewport() {
       </Canvas>
       <Toolbar />
       {scene.status === 'loading' && <div className="viewport-overlay" role="status">Loading grasp…</div>}
+      {!grasp && hasGrasps && (
+        <div className="viewport-overlay" role="status" data-testid="viewport-empty">
+          No grasp selected: none passes the filters.
+        </div>
+      )}
       <DownloadProgress />
     </div>
   );

@@ -1,19 +1,19 @@
+import { triangleCross } from '../../math/triangle';
 import type { TriMesh } from '../../mesh/triMesh';
 
 /** Area-weighted vertex normals (unit length; zero for isolated vertices). */
 export function vertexNormals(mesh: TriMesh): Float32Array {
   const p = mesh.positions, idx = mesh.indices;
   const n = new Float32Array(p.length);
+  const f = new Float64Array(3);
   for (let t = 0; t < idx.length; t += 3) {
     const a = 3 * idx[t], b = 3 * idx[t + 1], c = 3 * idx[t + 2];
-    const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-    const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-    // unnormalised cross product = 2 * area * unit normal
-    const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+    // Unnormalised (2 * area * unit normal): larger faces weigh more.
+    triangleCross(p, a, b, c, f);
     for (const o of [a, b, c]) {
-      n[o] += nx;
-      n[o + 1] += ny;
-      n[o + 2] += nz;
+      n[o] += f[0];
+      n[o + 1] += f[1];
+      n[o + 2] += f[2];
     }
   }
   for (let i = 0; i < n.length; i += 3) {

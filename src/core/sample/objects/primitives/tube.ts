@@ -1,13 +1,7 @@
+import { cross, dot, normalize, sub } from '../../../math/vec3';
 import type { TriMesh } from '../../../mesh/triMesh';
 import { loft, type Vec3 } from './loft';
 
-const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec3, b: Vec3): Vec3 => [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
-const norm = (a: Vec3): Vec3 => {
-  const l = Math.hypot(a[0], a[1], a[2]) || 1;
-  return [a[0] / l, a[1] / l, a[2] / l];
-};
 
 export interface TubeOptions {
   /** cross-section radii [along the normal (the `up` side), along the binormal]; a number for round tubes, or a function of path fraction */
@@ -21,10 +15,10 @@ export interface TubeOptions {
 export function tube(path: Vec3[], opts: TubeOptions): TriMesh {
   const m = path.length;
   if (m < 2) throw new Error('tube path needs two points');
-  const tangents = path.map((_, i) => norm(sub(path[Math.min(i + 1, m - 1)], path[Math.max(i - 1, 0)])));
+  const tangents = path.map((_, i) => normalize(sub(path[Math.min(i + 1, m - 1)], path[Math.max(i - 1, 0)])));
   const up = opts.up ?? [0, 0, 1];
-  let normal = norm(sub(up, scale(tangents[0], dot(up, tangents[0]))));
-  if (Math.hypot(...normal) < 0.5 || !Number.isFinite(normal[0])) normal = norm(cross(tangents[0], [1, 0, 0]));
+  let normal = normalize(sub(up, scale(tangents[0], dot(up, tangents[0]))));
+  if (Math.hypot(...normal) < 0.5 || !Number.isFinite(normal[0])) normal = normalize(cross(tangents[0], [1, 0, 0]));
   const radiusAt = (i: number): [number, number] => {
     const r = opts.radius;
     if (typeof r === 'number') return [r, r];
@@ -35,7 +29,7 @@ export function tube(path: Vec3[], opts: TubeOptions): TriMesh {
   for (let i = 0; i < m; i++) {
     const t = tangents[i];
     // Transport: remove the normal's component along the new tangent.
-    normal = norm(sub(normal, scale(t, dot(normal, t))));
+    normal = normalize(sub(normal, scale(t, dot(normal, t))));
     const binormal = cross(t, normal);
     const [ra, rb] = radiusAt(i);
     const ring: Vec3[] = [];

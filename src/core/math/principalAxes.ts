@@ -1,12 +1,10 @@
-import type { TriMesh } from '../mesh/triMesh';
-
 export type V3 = [number, number, number];
 
 /**
  * Centroid and principal axes (largest spread first) of a mesh's vertices, by Jacobi
  * eigen-decomposition of the 3x3 covariance. Used to grasp a part across its long axis.
  */
-export function principalAxes(mesh: TriMesh): { centroid: V3; axes: [V3, V3, V3]; spread: V3 } {
+export function principalAxes(mesh: { positions: ArrayLike<number> }): { centroid: V3; axes: [V3, V3, V3]; spread: V3 } {
   const p = mesh.positions;
   const n = p.length / 3;
   const c: V3 = [0, 0, 0];

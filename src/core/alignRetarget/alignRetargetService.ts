@@ -6,7 +6,7 @@ import { graspHumanKeypoints } from '../retarget/graspKeypoints';
 import { loadHandForRetarget } from '../retarget/resolveRetargetHand';
 import { retargetedGrasp } from '../retarget/retargetGrasp';
 import type { RetargetResult } from '../retarget/retargetHand';
-import { alignToReference, type AlignOptions, type AlignResult } from './alignMesh';
+import { alignToReference, type AlignOptions, type AlignResult } from '../align/alignMesh';
 
 export interface RetargetRequest {
   grasp: Grasp;

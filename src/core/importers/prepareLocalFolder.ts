@@ -1,6 +1,10 @@
-import { findManifest, topFolder, type BlobLike } from '../../core/dataset/folderIO';
-import { relocateImport } from '../../core/dataset/relocateImport';
-import { importDataset, importFilesFromMap, sniffImportKind, type ImportIssue, type ImportKind } from '../../core/importers';
+import type { BlobLike } from '../dataset/folderIO';
+import { findManifest, topFolder } from './findManifest';
+import { relocateImport } from '../dataset/relocateImport';
+import { sniffImportKind } from './detectImportKind';
+import { importDataset } from './importDataset';
+import { importFilesFromMap } from './importFiles';
+import type { ImportIssue, ImportKind } from './types';
 
 /** What opening a folder did: which manifest, or which importer made one, and what it reported. */
 export interface FolderReport {

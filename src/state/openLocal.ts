@@ -1,10 +1,9 @@
-import type { BlobLike } from '../../core/dataset/folderIO';
-import { localUrl } from '../../core/dataset/folderIO';
-import { useDatasetStore } from '../../state/datasetStore';
-import { publishLocalFiles } from '../../state/pageIO';
-import { markLocalDataset } from '../../state/urlState';
+import type { BlobLike } from '../core/dataset/folderIO';
+import { localUrl } from '../core/dataset/folderIO';
+import { useDatasetStore } from './datasetStore';
+import { publishLocalFiles } from './pageIO';
+import { markLocalDataset } from './urlState';
 import { useOpenStore } from './openStore';
-import { prepareLocalFolder } from './prepareLocalFolder';
 
 /**
  * Opens a folder the user picked or dropped: its manifest, or an importer's result held in
@@ -13,6 +12,8 @@ import { prepareLocalFolder } from './prepareLocalFolder';
 export async function openLocalFiles(files: Record<string, BlobLike>): Promise<boolean> {
   useOpenStore.setState({ busy: `Reading ${Object.keys(files).length} files…`, error: null, report: null });
   try {
+    // The importers load only when a folder is opened: most sessions open a URL.
+    const { prepareLocalFolder } = await import('../core/importers/prepareLocalFolder');
     const prepared = await prepareLocalFolder(files);
     if (!prepared.ok) {
       useOpenStore.setState({ busy: null, error: prepared.error, dialogOpen: true });

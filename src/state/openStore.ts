@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { FolderReport } from './prepareLocalFolder';
+import type { FolderReport } from '../core/importers/prepareLocalFolder';
 
 interface OpenState {
   dialogOpen: boolean;

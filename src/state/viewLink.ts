@@ -1,4 +1,4 @@
-import type { CameraPose } from '../../state/cameraStore';
+import type { CameraPose } from './cameraStore';
 
 /**
  * What a shared link carries, as query parameters next to any others the page has (`e2e`...):

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { folderIO, localUrl, type BlobLike } from '../../core/dataset/folderIO';
-import { loadDataset } from '../../core/dataset/loadDataset';
+import { folderIO, localUrl, type BlobLike } from '../dataset/folderIO';
+import { loadDataset } from '../dataset/loadDataset';
 import { prepareLocalFolder } from './prepareLocalFolder';
 
 const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../e2e/fixtures/open');
