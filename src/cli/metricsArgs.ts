@@ -7,7 +7,8 @@ export const METRICS_HELP = `Usage: hoi-studio metrics <manifest> --out <file.cs
 
 Computes grasp-quality metrics for every grasp of a dataset manifest (path or URL) and writes
 one row per grasp: id, penetration_depth_cm, penetration_volume_cm3, disjoint_distance_cm,
-contact_ratio_pct, object_diagonal_cm, d2_wasserstein_cm, error (empty when fine).
+contact_ratio_pct, object_diagonal_cm, d2_wasserstein_cm, affordance_score, avoid_distance_cm
+(the last two only for objects with an "avoid" region), error (empty when fine).
 The JSON output also holds each object's extents and the parameters used. Progress goes to stderr.
 
 Metric parameters:
@@ -17,6 +18,9 @@ Metric parameters:
   --voxel-mm <pitch>    voxel pitch of the penetration volume grid, mm [default ${DEFAULT_METRICS_PARAMS.voxelMm}]
   --contact-mm <t>      an object sample is in contact within this distance of the hand, mm
                         [default ${DEFAULT_METRICS_PARAMS.contactMm}]
+  --avoid-mm <t>        a fingertip closer than this to the object's negative-affordance region
+                        ("avoid") violates it; affordance_score counts the others, mm
+                        [default ${DEFAULT_METRICS_PARAMS.avoidMm}]
   --seed <n>            seed of all random sampling (results are reproducible) [default ${DEFAULT_METRICS_PARAMS.seed}]
   --geometry <kind>     hand geometry from the URDF: visual | collision [default ${DEFAULT_METRICS_PARAMS.geometry}]
   --d2-pairs <n>        random point pairs per D2 shape distribution [default ${DEFAULT_METRICS_PARAMS.d2Pairs}]
@@ -68,6 +72,7 @@ export function parseMetricsArgs(argv: string[]): MetricsArgs | 'help' {
         samples: { type: 'string' },
         'voxel-mm': { type: 'string' },
         'contact-mm': { type: 'string' },
+        'avoid-mm': { type: 'string' },
         seed: { type: 'string' },
         geometry: { type: 'string' },
         'd2-pairs': { type: 'string' },
@@ -111,6 +116,7 @@ export function parseMetricsArgs(argv: string[]): MetricsArgs | 'help' {
       samples: int('samples', v.samples, 0),
       voxelMm: num('voxel-mm', v['voxel-mm']),
       contactMm: num('contact-mm', v['contact-mm']),
+      avoidMm: num('avoid-mm', v['avoid-mm']),
       seed: int('seed', v.seed, 0),
       geometry: v.geometry as MetricsParams['geometry'] | undefined,
       d2Pairs: int('d2-pairs', v['d2-pairs'], 16),

@@ -27,9 +27,9 @@ const WORKER_BUDGET_MS = 300_000;
 
 describe('hoi-studio metrics', () => {
   it('parses every documented flag and rejects bad ones', () => {
-    const a = parseMetricsArgs(['m.json', '--out', 'r.csv', '--samples', '100', '--voxel-mm', '2', '--contact-mm', '3', '--seed', '9', '--geometry', 'collision', '--workers', '3', '--d2-pairs', '64', '--inside-rays', '3']);
+    const a = parseMetricsArgs(['m.json', '--out', 'r.csv', '--samples', '100', '--voxel-mm', '2', '--contact-mm', '3', '--seed', '9', '--geometry', 'collision', '--workers', '3', '--d2-pairs', '64', '--inside-rays', '3', '--avoid-mm', '15']);
     if (a === 'help') throw new Error('unexpected');
-    expect(a.params).toMatchObject({ samples: 100, voxelMm: 2, contactMm: 3, seed: 9, geometry: 'collision', d2Pairs: 64, insideRays: 3 });
+    expect(a.params).toMatchObject({ avoidMm: 15, samples: 100, voxelMm: 2, contactMm: 3, seed: 9, geometry: 'collision', d2Pairs: 64, insideRays: 3 });
     expect(a.workers).toBe(3);
     expect(a.format).toBe('csv');
     expect(parseMetricsArgs(['--help'])).toBe('help');
@@ -43,7 +43,7 @@ describe('hoi-studio metrics', () => {
   it('--help documents every flag', () => {
     const res = spawnSync(process.execPath, [path.join(repo, 'bin/hoi-studio.mjs'), 'metrics', '--help'], { encoding: 'utf8' });
     expect(res.status).toBe(0);
-    for (const flag of ['--samples', '--voxel-mm', '--contact-mm', '--seed', '--geometry', '--workers', '--out', '--d2-pairs', '--inside-rays', '--max-triangles', '--timeout-s']) expect(res.stdout).toContain(flag);
+    for (const flag of ['--samples', '--voxel-mm', '--contact-mm', '--seed', '--geometry', '--workers', '--out', '--d2-pairs', '--inside-rays', '--max-triangles', '--timeout-s', '--avoid-mm']) expect(res.stdout).toContain(flag);
   });
 
   it('computes a dataset on worker threads, one row per grasp, identical to the in-process core', async () => {
@@ -64,6 +64,17 @@ describe('hoi-studio metrics', () => {
     expect(byId.get('g-ball-far')!.d2_wasserstein_cm).toBeNull();
     expect(byId.get('g-brick')!.object_extents_cm).toEqual([9, 6, 15]);
     expect(summary.withErrors).toBe(3);
+    // Objects with an "avoid" region (inline for the ball, a file for the brick) get both columns.
+    for (const id of ['g-ball-near', 'g-ball-far', 'g-brick']) {
+      const row = byId.get(id)!;
+      expect(Number.isInteger(row.affordance_score)).toBe(true);
+      expect(row.affordance_score).toBeGreaterThanOrEqual(0);
+      expect(row.affordance_score).toBeLessThanOrEqual(5);
+      expect(row.avoid_distance_cm).toBeGreaterThanOrEqual(0);
+    }
+    // The two ball grasps place the hand 12 cm apart, so their fingertips are at different distances from the region.
+    expect(Math.abs(byId.get('g-ball-far')!.avoid_distance_cm! - byId.get('g-ball-near')!.avoid_distance_cm!)).toBeGreaterThan(1);
+    expect(byId.get('g-missing-object')!.affordance_score).toBeNull();
 
     // Same numbers as the core computed directly in this thread.
     const ds = await loadDataset(pathToFileURL(path.join(dir, 'manifest.json')).href, nodeIO());
@@ -82,11 +93,17 @@ describe('hoi-studio metrics', () => {
   it('writes CSV with the specified columns', async () => {
     const dir = makeDataset();
     const out = path.join(dir, 'metrics.csv');
-    const args = parseMetricsArgs([path.join(dir, 'manifest.json'), '--out', out, '--workers', '1', '--quiet', '--samples', '256', '--limit', '2']);
+    const args = parseMetricsArgs([path.join(dir, 'manifest.json'), '--out', out, '--workers', '1', '--quiet', '--samples', '256', '--limit', '2', '--avoid-mm', '500']);
     if (args === 'help') throw new Error('unexpected');
     await runMetricsCommand(args, () => undefined);
     const lines = readFileSync(out, 'utf8').trim().split('\n');
-    expect(lines[0]).toBe('id,penetration_depth_cm,penetration_volume_cm3,disjoint_distance_cm,contact_ratio_pct,object_diagonal_cm,d2_wasserstein_cm,error');
+    expect(lines[0]).toBe('id,penetration_depth_cm,penetration_volume_cm3,disjoint_distance_cm,contact_ratio_pct,object_diagonal_cm,d2_wasserstein_cm,affordance_score,avoid_distance_cm,error');
     expect(lines).toHaveLength(3);
+    // Within 50 cm of the ball's bottom every fingertip violates the region.
+    const rows = parseResultsFile(readFileSync(out, 'utf8'), 'metrics.csv').rows;
+    for (const r of rows) {
+      expect(r.affordance_score).toBe(0);
+      expect(r.avoid_distance_cm).toBeLessThan(50);
+    }
   }, WORKER_BUDGET_MS);
 });

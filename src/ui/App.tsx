@@ -16,6 +16,7 @@ import { ShareBar } from './share/ShareBar';
 // Panels most sessions never use load after the first paint, in their own chunks.
 const AlignRetargetPanel = lazy(() => import('./alignRetarget/AlignRetargetPanel').then((m) => ({ default: m.AlignRetargetPanel })));
 const PredictPanel = lazy(() => import('./predict/PredictPanel').then((m) => ({ default: m.PredictPanel })));
+const AffordancePanel = lazy(() => import('./affordance/AffordancePanel').then((m) => ({ default: m.AffordancePanel })));
 
 export function App() {
   const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
@@ -66,6 +67,9 @@ export function App() {
         <ReviewPanel />
         <Suspense fallback={null}>
           <PredictPanel />
+        </Suspense>
+        <Suspense fallback={null}>
+          <AffordancePanel />
         </Suspense>
       </aside>
       <ReviewOverlays />

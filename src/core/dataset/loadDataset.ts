@@ -5,6 +5,8 @@ import {
   graspSchema,
   handSpecSchema,
   objectSpecSchema,
+  parseAvoidSpec,
+  MAX_AVOID_POINTS,
   shardRefSchema,
   type Grasp,
   type HandSpec,
@@ -44,7 +46,8 @@ export interface LoadedDataset {
   description?: string;
   manifestUrl: string;
   hands: Record<string, { spec: HandSpec; urdfUrl?: string }>;
-  objects: Record<string, { spec: ObjectSpec; meshUrl: string }>;
+  /** avoidUrl: where `spec.avoid.file` resolves to; a rejected region is dropped from spec (with an issue) */
+  objects: Record<string, { spec: ObjectSpec; meshUrl: string; avoidUrl?: string; partsUrl?: string }>;
   grasps: ResolvedGrasp[];
   issues: DatasetIssue[];
 }
@@ -175,10 +178,26 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
 
   const objects: LoadedDataset['objects'] = keyRecord();
   for (const [id, value] of entries(raw.objects, manifestLabel, 'objects', report)) {
-    const parsed = objectSpecSchema.safeParse(value);
+    // A broken region costs only the region: the object and its grasps still load.
+    const { avoid, rest } = splitAvoid(value);
+    const parsed = objectSpecSchema.safeParse(rest);
     if (!parsed.success) {
       report(manifestLabel, `objects.${id}: ${formatIssues(parsed.error)}`);
       continue;
+    }
+    let avoidUrl: string | undefined;
+    if (avoid !== undefined) {
+      const tooMany = avoidProblem(avoid);
+      const region = tooMany ? { error: tooMany } : parseAvoidSpec(avoid);
+      if ('error' in region) {
+        report(manifestLabel, `objects.${id}.avoid: ${region.error}; the object loads without its negative-affordance region`);
+      } else {
+        parsed.data.avoid = region.data;
+        if ('file' in region.data) {
+          avoidUrl = resolveUrl(manifestUrl, region.data.file);
+          checkScope(manifestLabel, `objects.${id}: avoid file`, region.data.file, avoidUrl);
+        }
+      }
     }
     if (nestedDeeperThan(parsed.data.meta)) {
       report(manifestLabel, `objects.${id}: meta is nested more than ${MAX_JSON_DEPTH} levels deep (limit)`);
@@ -186,7 +205,9 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
     }
     const meshUrl = resolveUrl(manifestUrl, parsed.data.mesh);
     checkScope(manifestLabel, `objects.${id}: mesh`, parsed.data.mesh, meshUrl);
-    objects[id] = { spec: parsed.data, meshUrl };
+    const partsUrl = parsed.data.parts ? resolveUrl(manifestUrl, parsed.data.parts) : undefined;
+    if (partsUrl) checkScope(manifestLabel, `objects.${id}: parts`, parsed.data.parts!, partsUrl);
+    objects[id] = { spec: parsed.data, meshUrl, ...(avoidUrl ? { avoidUrl } : {}), ...(partsUrl ? { partsUrl } : {}) };
   }
 
   const grasps: ResolvedGrasp[] = [];
@@ -338,6 +359,20 @@ function handProblem(value: unknown): string | undefined {
   }
   if (!('builtin' in value) && !('urdf' in value)) return 'needs "builtin" (shadowhand, leaphand) or "urdf" (path of a URDF file)';
   return undefined;
+}
+
+function splitAvoid(value: unknown): { avoid: unknown; rest: unknown } {
+  if (!isRecord(value) || !('avoid' in value)) return { avoid: undefined, rest: value };
+  const { avoid, ...rest } = value;
+  return { avoid, rest };
+}
+
+/** Checked before validation so a million-point array is refused without validating each point. */
+function avoidProblem(avoid: unknown): string | null {
+  if (isRecord(avoid) && Array.isArray(avoid.points) && avoid.points.length > MAX_AVOID_POINTS) {
+    return `points: ${avoid.points.length.toLocaleString('en-US')} points, more than the limit of ${MAX_AVOID_POINTS.toLocaleString('en-US')}`;
+  }
+  return null;
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {

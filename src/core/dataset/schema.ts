@@ -27,10 +27,43 @@ export const handSpecSchema = z.union([
   z.object({ builtin: z.enum(BUILTIN_HANDS), fingertips: z.array(z.string()).optional() }).strict(),
 ]);
 
+/** Most points a negative-affordance region may hold (inline or in its file); AffordDex samples 100. */
+export const MAX_AVOID_POINTS = 100_000;
+
+const avoidCommon = {
+  // What the region is, e.g. "blade part".
+  label: z.string().max(200).optional(),
+  // Who made it: "naa", "manual", or anything.
+  source: z.string().max(200).optional(),
+};
+
+/**
+ * Negative-affordance region of an object: points in the mesh's frame (meters, scaled by the grasp's
+ * objectScale like the mesh) that fingertips should stay away from, inline or in a JSON file.
+ */
+const avoidPointsSchema = z.object({ points: z.array(vec3).min(1).max(MAX_AVOID_POINTS), ...avoidCommon }).strict();
+const avoidFileRefSchema = z.object({ file: path, ...avoidCommon }).strict();
+export const avoidSpecSchema = z.union([avoidPointsSchema, avoidFileRefSchema]);
+
+/** Validates an `avoid` value against the branch it names, so messages point at the bad field, not "invalid input". */
+export function parseAvoidSpec(v: unknown): { data: AvoidSpec } | { error: string } {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return { error: 'must be an object { "points": [[x,y,z], ...] } or { "file": path }' };
+  const hasPoints = 'points' in v, hasFile = 'file' in v;
+  if (hasPoints === hasFile) return { error: 'give exactly one of "points" or "file"' };
+  const r = (hasPoints ? avoidPointsSchema : avoidFileRefSchema).safeParse(v);
+  return r.success ? { data: r.data } : { error: formatIssues(r.error) };
+}
+
+/** The JSON file an `avoid.file` names: `{ "points": [[x,y,z], ...] }` (label and source optional). */
+export const avoidFileSchema = avoidPointsSchema;
+
 export const objectSpecSchema = z
   .object({
     mesh: path,
     category: z.string().min(1),
+    avoid: avoidSpecSchema.optional(),
+    // Ground-truth part label per triangle of the mesh (a JSON file, docs/dataset-format.md), e.g. from a generator.
+    parts: path.optional(),
     meta: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
@@ -82,6 +115,7 @@ export const manifestSchema = z
 
 export type HandSpec = z.infer<typeof handSpecSchema>;
 export type ObjectSpec = z.infer<typeof objectSpecSchema>;
+export type AvoidSpec = z.infer<typeof avoidSpecSchema>;
 export type Grasp = z.infer<typeof graspSchema>;
 export type ShardRef = z.infer<typeof shardRefSchema>;
 export type Manifest = z.infer<typeof manifestSchema>;

@@ -2,6 +2,7 @@ import type { PosedHand } from '../hands/types';
 import type { TriMesh } from '../mesh/triMesh';
 import { prepareMesh } from './bvhCache';
 import { contactRatio } from './contactRatio';
+import { avoidDistances, type AvoidPoints } from './avoidRegion';
 import { d2Distances, wasserstein1Sorted } from './d2Shape';
 import { disjointDistance } from './disjointDistance';
 import { MetricsMeshError } from './meshChecks';
@@ -24,6 +25,8 @@ export interface GraspMetricsInput {
   objectScale?: number;
   /** reconstructed object mesh in the object frame, already at scale */
   reconstruction?: TriMesh | null;
+  /** the object's negative-affordance region (mesh frame, unscaled); null/absent = none, its metrics stay empty */
+  avoid?: AvoidPoints | null;
   params?: Partial<MetricsParams>;
   /** also return the data the viewport overlays draw */
   overlay?: boolean;
@@ -100,7 +103,7 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
     }
 
   const overlay: MetricsOverlay | undefined = input.overlay
-    ? { penetration: { points: new Float32Array(0), depths: new Float32Array(0) }, contact: { points: new Float32Array(0), inContact: new Uint8Array(0) }, fingertips: [] }
+    ? { penetration: { points: new Float32Array(0), depths: new Float32Array(0) }, contact: { points: new Float32Array(0), inContact: new Uint8Array(0) }, fingertips: [], avoid: [] }
     : undefined;
   const attempt = (name: string, f: () => void) => {
     try {
@@ -138,6 +141,17 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
       const r = contactRatio(h, o, samples, params.contactMm / 1000, params.insideRays);
       result.contact_ratio_pct = r.ratio * 100;
       if (overlay) overlay.contact = { points: Float32Array.from(r.points), inContact: r.inContact };
+    });
+  }
+
+  if (obj && hand && input.avoid && input.avoid.length) {
+    const o = obj, h = hand, pts = input.avoid;
+    attempt('affordance_score', () => {
+      const r = avoidDistances(h, pts, o.scale, params.avoidMm / 1000, params.insideRays);
+      warnings.push(...r.warnings);
+      result.affordance_score = r.score;
+      result.avoid_distance_cm = r.minDistance === null ? null : r.minDistance * 100;
+      if (overlay) overlay.avoid = r.fingertips;
     });
   }
 

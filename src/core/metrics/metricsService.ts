@@ -5,6 +5,7 @@ import { loadHandModel, type HandModel } from '../hands/handModel';
 import { poseHand } from '../hands/poseHand';
 import { parseMeshAsync } from '../mesh/parseMesh';
 import type { TriMesh } from '../mesh/triMesh';
+import { avoidPointsFrom, parseAvoidFile, type AvoidPoints } from './avoidRegion';
 import { computeGraspMetrics } from './computeGraspMetrics';
 import { Hasher } from './hash';
 import { resolveParams, type MetricsParams } from './params';
@@ -41,6 +42,7 @@ export class MetricsService {
   private params: MetricsParams = resolveParams();
   private meshes = new Map<string, Promise<{ mesh: TriMesh; hash: string }>>();
   private hands = new Map<string, Promise<LoadedHand>>();
+  private avoids = new Map<string, Promise<{ points: AvoidPoints | null; hash: string }>>();
 
   constructor(private readonly io: DatasetIO) {}
 
@@ -48,6 +50,8 @@ export class MetricsService {
     const next = resolveParams(params);
     if (next.geometry !== this.params.geometry) this.hands.clear();
     this.params = next;
+    // Regions are per dataset (and edited in the studio), so a new context re-reads them.
+    if (ctx !== this.ctx) this.avoids.clear();
     this.ctx = ctx;
   }
 
@@ -101,7 +105,14 @@ export class MetricsService {
         loadErrors.push(`d2_wasserstein: reconstruction mesh: ${message(e)}`);
       }
     }
-    const cacheKey = this.keyFor(grasp, object.hash, hand.contentHash, recon?.hash ?? (grasp.reconstructionUrl ? 'unreadable' : ''));
+    let avoid: { points: AvoidPoints | null; hash: string } = { points: null, hash: '' };
+    try {
+      avoid = await this.avoid(grasp.object);
+    } catch (e) {
+      avoid = { points: null, hash: 'unreadable' };
+      loadErrors.push(`affordance_score: ${message(e)}`);
+    }
+    const cacheKey = this.keyFor(grasp, object.hash, hand.contentHash, recon?.hash ?? (grasp.reconstructionUrl ? 'unreadable' : ''), avoid.hash);
     let posed = null;
     try {
       if (grasp.root) posed = poseHand(hand.model, grasp.root, grasp.joints, this.params.geometry);
@@ -113,6 +124,7 @@ export class MetricsService {
       object: object.mesh,
       objectScale: grasp.objectScale ?? 1,
       reconstruction: recon?.mesh ?? null,
+      avoid: avoid.points,
       params: this.params,
       overlay: opts.overlay,
     });
@@ -128,18 +140,48 @@ export class MetricsService {
     const object = await this.mesh(ctx.objects[grasp.object].meshUrl, ctx.manifestUrl);
     const hand = await this.hand(grasp.hand);
     const recon = grasp.reconstructionUrl ? await this.mesh(grasp.reconstructionUrl, ctx.manifestUrl).catch(() => null) : null;
-    return this.keyFor(grasp, object.hash, hand.contentHash, recon?.hash ?? (grasp.reconstructionUrl ? 'unreadable' : ''));
+    const avoid = await this.avoid(grasp.object).catch(() => ({ hash: 'unreadable' }));
+    return this.keyFor(grasp, object.hash, hand.contentHash, recon?.hash ?? (grasp.reconstructionUrl ? 'unreadable' : ''), avoid.hash);
   }
 
-  private keyFor(grasp: ResolvedGrasp, objectHash: string, handHash: string, reconHash: string): string {
+  private keyFor(grasp: ResolvedGrasp, objectHash: string, handHash: string, reconHash: string, avoidHash: string): string {
     return new Hasher()
       .number(METRICS_VERSION)
       .value(this.params)
       .string(objectHash)
       .string(handHash)
       .string(reconHash)
+      .string(avoidHash)
       .value({ root: grasp.root, joints: grasp.joints, scale: grasp.objectScale ?? 1 })
       .hex();
+  }
+
+  /** The object's negative-affordance region, read once; hash '' when it has none. */
+  private avoid(objectId: string): Promise<{ points: AvoidPoints | null; hash: string }> {
+    let p = this.avoids.get(objectId);
+    if (!p) {
+      const ctx = this.ctx!;
+      const entry = ctx.objects[objectId];
+      const spec = entry.spec.avoid;
+      p = (async () => {
+        if (!spec) return { points: null, hash: '' };
+        let points: AvoidPoints;
+        if ('points' in spec) points = avoidPointsFrom(spec.points);
+        else {
+          const label = fileLabel(entry.avoidUrl!, ctx.manifestUrl);
+          let text: string;
+          try {
+            text = await this.io.fetchText(entry.avoidUrl!, limitFor('manifest'));
+          } catch (e) {
+            throw new Error(`${label}: cannot read (${message(e)})`);
+          }
+          points = parseAvoidFile(text, label);
+        }
+        return { points, hash: new Hasher().bytes(points).hex() };
+      })();
+      this.avoids.set(objectId, p);
+    }
+    return p;
   }
 
   private mesh(url: string, manifestUrl: string): Promise<{ mesh: TriMesh; hash: string }> {

@@ -8,6 +8,8 @@ export interface MetricsParams {
   voxelMm: number;
   /** contact distance threshold, millimetres */
   contactMm: number;
+  /** a fingertip closer than this to the object's negative-affordance region violates it, millimetres */
+  avoidMm: number;
   /** seed of every random choice (surface samples, D2 pairs) */
   seed: number;
   /** hand geometry: the URDF's visual or collision meshes */
@@ -24,6 +26,7 @@ export const DEFAULT_METRICS_PARAMS: Readonly<MetricsParams> = Object.freeze({
   samples: 2048,
   voxelMm: 5,
   contactMm: 5,
+  avoidMm: 20,
   seed: 0,
   geometry: 'visual',
   d2Pairs: 8192,
@@ -46,6 +49,7 @@ export function resolveParams(p: Partial<MetricsParams> = {}): MetricsParams {
   int('samples', 0, 10_000_000);
   pos('voxelMm', 0.05, 1000);
   pos('contactMm', 0, 1000);
+  pos('avoidMm', 0, 1000);
   int('seed', 0, 0xffffffff);
   int('d2Pairs', 16, 10_000_000);
   int('insideRays', 1, 15);

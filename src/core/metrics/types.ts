@@ -8,6 +8,8 @@ export const METRIC_COLUMNS = [
   'contact_ratio_pct',
   'object_diagonal_cm',
   'd2_wasserstein_cm',
+  'affordance_score',
+  'avoid_distance_cm',
 ] as const;
 export type MetricName = (typeof METRIC_COLUMNS)[number];
 
@@ -38,6 +40,8 @@ export interface MetricsOverlay {
     inContact: Uint8Array;
   };
   fingertips: { name: string; link: string; distance: number; onHand: Vec3; onObject: Vec3 }[];
+  /** per fingertip, its distance to the object's negative-affordance region; empty without a region */
+  avoid?: { name: string; link: string; distance: number; point: Vec3; onHand: Vec3; violates: boolean }[];
 }
 
 export interface GraspMetricsResult extends GraspMetrics {
@@ -56,6 +60,8 @@ export function emptyMetrics(error: string): GraspMetrics {
     contact_ratio_pct: null,
     object_diagonal_cm: null,
     d2_wasserstein_cm: null,
+    affordance_score: null,
+    avoid_distance_cm: null,
     object_extents_cm: null,
     error,
   };

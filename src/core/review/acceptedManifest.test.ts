@@ -16,8 +16,8 @@ const files: Record<string, string> = {
     description: 'demo',
     hands: { shadow: { urdf: '../../hands/shadow/hand.urdf' }, leap: { builtin: 'leaphand' } },
     objects: {
-      mug: { mesh: 'objects/my mug.obj', category: 'mug' },
-      ball: { mesh: 'https://cdn.other.org/mesh/ball.obj', category: 'ball' },
+      mug: { mesh: 'objects/my mug.obj', category: 'mug', avoid: { file: 'regions/mug.json', label: 'rim' }, parts: 'objects/mug.parts.json' },
+      ball: { mesh: 'https://cdn.other.org/mesh/ball.obj', category: 'ball', avoid: { points: [[0, 0, 0.04]], source: 'naa' } },
       unused: { mesh: 'objects/unused.obj', category: 'box' },
     },
     grasps: [grasp('g1', 'mug', 'shadow', { reconstruction: { mesh: 'recon/g1.obj' }, mano: { mesh: 'mano/g1.obj' }, meta: { src: 'clip 1' } })],
@@ -58,6 +58,10 @@ describe('accepted subset manifest', () => {
     expect(m.hands.leap).toEqual({ builtin: 'leaphand' });
     expect(m.objects.mug.mesh).toBe('../sets/v1/objects/my mug.obj');
     expect(m.objects.ball.mesh).toBe('https://cdn.other.org/mesh/ball.obj');
+    // Negative-affordance regions travel: inline points as they are, files and part labels re-pointed.
+    expect(m.objects.mug.avoid).toEqual({ file: '../sets/v1/regions/mug.json', label: 'rim' });
+    expect(m.objects.mug.parts).toBe('../sets/v1/objects/mug.parts.json');
+    expect(m.objects.ball.avoid).toEqual({ points: [[0, 0, 0.04]], source: 'naa' });
     expect(m.grasps[1].reconstruction!.mesh).toBe('../sets/v1/shards/recon/g2.obj');
     expect(m.grasps[2].reconstruction!.mesh).toBe('../sets/v1/recon/g3.obj?v=2');
     expect(m.grasps[0].meta).toEqual({ src: 'clip 1' });

@@ -46,7 +46,13 @@ export function acceptedManifest(dataset: LoadedDataset, acceptedIds: Iterable<s
       setEntry(hands, g.hand, 'urdf' in h.spec && h.urdfUrl ? { ...h.spec, urdf: rel(h.urdfUrl) } : { ...h.spec });
     }
     const o = ownEntry(dataset.objects, g.object);
-    if (o && !ownEntry(objects, g.object)) setEntry(objects, g.object, { ...o.spec, mesh: rel(o.meshUrl) });
+    if (o && !ownEntry(objects, g.object)) {
+      // Every path the object names is rewritten to resolve from the new folder (inline avoid points travel as they are).
+      const spec: ObjectSpec = { ...o.spec, mesh: rel(o.meshUrl) };
+      if (o.spec.avoid && 'file' in o.spec.avoid && o.avoidUrl) spec.avoid = { ...o.spec.avoid, file: rel(o.avoidUrl) };
+      if (o.spec.parts && o.partsUrl) spec.parts = rel(o.partsUrl);
+      setEntry(objects, g.object, spec);
+    }
   }
 
   const manifest: InlineManifest = {

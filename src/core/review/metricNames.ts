@@ -24,6 +24,8 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   contact_ratio_pct: { label: 'Contact ratio', unit: '%', unitAscii: '%', better: 'higher', short: 'Cont.' },
   object_diagonal_cm: { label: 'Object diagonal', unit: 'cm', unitAscii: 'cm', better: 'neither', short: 'Diag.' },
   d2_wasserstein_cm: { label: 'D2 shape distance', unit: 'cm', unitAscii: 'cm', better: 'lower', short: 'D2' },
+  affordance_score: { label: 'Affordance score', unit: 'fingertips', unitAscii: 'fingertips', better: 'higher', short: 'Aff.' },
+  avoid_distance_cm: { label: 'Distance to avoid region', unit: 'cm', unitAscii: 'cm', better: 'higher', short: 'Avoid' },
 };
 
 export function isMetricName(s: string): s is MetricName {

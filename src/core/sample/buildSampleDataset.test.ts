@@ -4,6 +4,8 @@ import { loadDataset } from '../dataset/loadDataset';
 import { memoryIO } from '../dataset/memoryIO';
 import { loadBuiltinHand, poseHand } from '../hands';
 import { MetricsService } from '../metrics/metricsService';
+import { parsePartLabels } from '../dataset/partLabels';
+import { NEGATIVE_PARTS } from './objects/negativeParts';
 
 const BASE = 'https://sample.test/';
 const opts = { categories: ['mug', 'syringe'], graspsPerObjectPerHand: 10 };
@@ -48,6 +50,22 @@ describe('sample dataset', async () => {
     // two hands x two categories x 10, plus one human-only grasp per category
     expect(dataset.grasps).toHaveLength(2 * 2 * 10 + 2);
     expect(dataset.grasps.every((g) => g.reconstructionUrl)).toBe(true);
+  });
+
+  it('labels every triangle of each reference mesh with its part, as the studio decodes the mesh', async () => {
+    const { SceneService } = await import('../scene/sceneService');
+    const scene = new SceneService(io(files));
+    for (const [id, o] of Object.entries(dataset.objects)) {
+      expect(o.partsUrl, id).toBe(`${BASE}objects/${id}.parts.json`);
+      const mesh = await scene.loadMesh(o.meshUrl);
+      const text = files.find((f) => BASE + f.path === o.partsUrl)!.data as string;
+      const labels = parsePartLabels(text, `objects/${id}.parts.json`, mesh.indices.length / 3);
+      expect(labels.negative).toEqual(NEGATIVE_PARTS[id as keyof typeof NEGATIVE_PARTS].parts);
+      expect(labels.query).toBe(NEGATIVE_PARTS[id as keyof typeof NEGATIVE_PARTS].query);
+      // Every part owns triangles, in the order the parts were merged.
+      expect(new Set(labels.triangle).size).toBe(labels.names.length);
+      for (let t = 1; t < labels.triangle.length; t++) expect(labels.triangle[t] >= labels.triangle[t - 1]).toBe(true);
+    }
   });
 
   it('sets every joint of its hand within limits', async () => {

@@ -13,6 +13,8 @@ import { prepareSynthesis, synthesizeGrasp, type SynthesisContext, type Synthesi
 import { principalAxes, type V3 } from '../math/principalAxes';
 import { perturbGrasp, QUALITY_PLAN } from './perturbGrasp';
 import { humanOnlyGrasp } from './humanOnlyGrasp';
+import { NEGATIVE_PARTS } from './objects/negativeParts';
+import { partRuns } from '../dataset/partLabels';
 
 export interface SampleFile {
   path: string;
@@ -150,6 +152,10 @@ export function sampleCategory(
   const obj = zUp(makeObject(category));
   const format = FORMATS[index % FORMATS.length];
   files.push({ path: `objects/${category}.${format}`, data: encodeMesh(obj.mesh, format) });
+  // Ground truth for NAA: the mesh is its parts concatenated in order, so each part is one run of triangles.
+  const negative = NEGATIVE_PARTS[category];
+  const labels = { names: obj.parts.map((p) => p.name), runs: partRuns(obj.parts.map((p) => p.mesh.indices.length / 3)), negative: negative.parts, query: negative.query };
+  files.push({ path: `objects/${category}.parts.json`, data: JSON.stringify(labels) + '\n' });
 
   const variants = reconstructionVariants(category, seed + index).map((v) => ({ ...v, mesh: transformMesh(v.mesh, Y_UP_TO_Z_UP) }));
   const reconPaths = variants.map((v, vi) => {
@@ -207,7 +213,7 @@ export function sampleCategory(
 export function assembleSample(parts: CategorySample[]): { manifest: Manifest; files: SampleFile[] } {
   const files = parts.flatMap((p) => p.files);
   const objects: Manifest['objects'] = Object.fromEntries(
-    parts.map((p) => [p.category, { mesh: p.files[0].path, category: p.category }]),
+    parts.map((p) => [p.category, { mesh: p.files[0].path, category: p.category, parts: p.files[1].path }]),
   );
   const shardPaths = [...HANDS.map((h) => `grasps/${h.id}.jsonl`), 'grasps/human.jsonl'];
   const shards = [...HANDS.map((h) => parts.flatMap((p) => p.grasps[h.id])), parts.flatMap((p) => p.human)];

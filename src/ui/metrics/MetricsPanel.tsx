@@ -104,6 +104,11 @@ export function MetricsPanel() {
       )}
       {row?.error && <p className={row.error.startsWith('warning') ? 'warning' : 'error'}>{row.error}</p>}
       {overlay?.graspId === grasp?.id && overlay?.status === 'error' && <p className="error">Overlay: {overlay.error}</p>}
+      {overlay?.graspId === grasp?.id && overlay?.data?.avoid?.some((f) => f.violates) && (
+        <p className="warning" data-testid="avoid-violations">
+          Fingertips in the avoid region: {overlay.data.avoid.filter((f) => f.violates).map((f) => `${f.name} (${(f.distance * 100).toFixed(1)} cm)`).join(', ')}
+        </p>
+      )}
       {tips && tips.length > 0 && (
         <details>
           <summary>Fingertip gaps</summary>

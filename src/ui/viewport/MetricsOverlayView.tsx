@@ -4,6 +4,8 @@ import type { MetricsOverlay } from '../../core/metrics/types';
 
 export const CONTACT_COLOR = '#4be38a';
 export const FINGERTIP_COLOR = '#5ad1ff';
+/** Fingertips too close to the object's negative-affordance region. */
+export const AVOID_VIOLATION_COLOR = '#ff3df2';
 const SHALLOW = new Color('#ffe14d');
 const DEEP = new Color('#ff2d2d');
 /** Penetration colours saturate at this depth (meters). */
@@ -82,6 +84,28 @@ function FingertipSegments({ data }: { data: MetricsOverlay['fingertips'] }) {
   );
 }
 
+/** Fingertips closer than the threshold to the avoid region: a segment to the nearest region point and a marker on it. */
+function AvoidViolations({ data }: { data: NonNullable<MetricsOverlay['avoid']> }) {
+  const geometry = useGeometry(() => {
+    const bad = data.filter((f) => f.violates);
+    if (bad.length === 0) return null;
+    const pts = new Float32Array(bad.length * 6);
+    bad.forEach((f, i) => pts.set([...f.onHand, ...f.point], i * 6));
+    return positionsGeometry(pts);
+  }, [data]);
+  if (!geometry) return null;
+  return (
+    <group name="avoid-violations" userData={{ count: data.filter((f) => f.violates).length }}>
+      <lineSegments geometry={geometry} renderOrder={3}>
+        <lineBasicMaterial color={AVOID_VIOLATION_COLOR} depthTest={false} transparent />
+      </lineSegments>
+      <points geometry={geometry} renderOrder={3}>
+        <pointsMaterial color={AVOID_VIOLATION_COLOR} size={9} sizeAttenuation={false} depthTest={false} transparent />
+      </points>
+    </group>
+  );
+}
+
 export function MetricsOverlayView({
   data,
   penetration,
@@ -98,6 +122,7 @@ export function MetricsOverlayView({
       {penetration && <PenetrationPoints data={data.penetration} />}
       {contact && <ContactPoints data={data.contact} />}
       {fingertips && <FingertipSegments data={data.fingertips} />}
+      {fingertips && data.avoid && <AvoidViolations data={data.avoid} />}
     </group>
   );
 }

@@ -1,3 +1,4 @@
+import { AvoidRegionView } from '../affordance/AvoidRegionView';
 import { Canvas } from '@react-three/fiber';
 import { Grid, OrbitControls } from '@react-three/drei';
 import { useDatasetStore, selectedGrasp } from '../../state/datasetStore';
@@ -105,6 +106,7 @@ export function Viewport() {
           />
         )}
         <PredictionOverlay />
+        <AvoidRegionView />
         <CameraFit mesh={scene.object} scale={grasp?.objectScale ?? 1} />
         <CameraSync mesh={scene.object} />
         <OrbitControls makeDefault enableDamping={false} />
