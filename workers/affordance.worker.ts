@@ -18,7 +18,7 @@ function ortFor(backend: AffBackend): AffOrt {
       try {
         return await ort.InferenceSession.create(bytes, { executionProviders: backend === 'webgpu' ? ['webgpu', 'wasm'] : ['wasm'] });
       } catch (e) {
-        throw new Error(`${name}: cannot load ONNX model on ${backend} (${e instanceof Error ? e.message : String(e)})`);
+        throw new Error(`${name}: cannot load ONNX model on ${backend} (${e instanceof Error ? e.message : String(e)})`, { cause: e });
       }
     },
     float32: (data, dims) => new ort.Tensor('float32', data, dims),

@@ -72,7 +72,7 @@ export class AffordanceService {
       try {
         mesh = await parseMeshAsync(await this.io.fetchBytes(req.meshUrl, limitFor('mesh')), req.meshLabel);
       } catch (e) {
-        throw new Error(`${req.meshLabel}: ${msg(e)}`);
+        throw new Error(`${req.meshLabel}: ${msg(e)}`, { cause: e });
       }
       let truth: Uint8Array | undefined;
       let query = req.query;
@@ -125,7 +125,7 @@ export class AffordanceService {
           try {
             return f.endsWith('.json') ? await this.io.fetchText(url, limitFor('manifest')) : new Uint8Array(await this.io.fetchBytes(url, limitFor('mesh')));
           } catch (e) {
-            throw new Error(`${f}: cannot read the model file (${msg(e)})`);
+            throw new Error(`${f}: cannot read the model file (${msg(e)})`, { cause: e });
           }
         };
         const [enc, dec, vis, txt, tok] = await Promise.all(FILES.map(get));

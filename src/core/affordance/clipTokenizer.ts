@@ -21,7 +21,7 @@ export class ClipTokenizer {
     try {
       raw = JSON.parse(tokenizerJson);
     } catch (e) {
-      throw new Error(`${label}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+      throw new Error(`${label}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
     }
     const v = raw?.model?.vocab;
     if (!v || typeof v !== 'object') throw new Error(`${label}: no "model.vocab" (a CLIP tokenizer.json has one)`);

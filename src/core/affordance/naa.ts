@@ -133,11 +133,10 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
 
 /** The lift step on its own, so a user's change of a view's chosen mask re-lifts without re-running the models. */
 export function liftViews(mesh: TriMesh, views: View[], results: NaaView[], minCoverage = 0): Uint8Array {
-  let diag = 0;
   const p = mesh.positions;
   const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < p.length; i += 3) for (let k = 0; k < 3; k++) { min[k] = Math.min(min[k], p[i + k]); max[k] = Math.max(max[k], p[i + k]); }
-  diag = Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
+  const diag = Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
   return liftMasks(
     mesh,
     results.map((r, i) => ({ view: views[i], render: r.render, mask: r.chosen >= 0 ? r.proposals[r.chosen].mask : null })),

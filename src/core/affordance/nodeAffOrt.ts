@@ -9,7 +9,7 @@ export function nodeAffOrt(threads = 1): AffOrt {
       try {
         return await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
       } catch (e) {
-        throw new Error(`${name}: cannot load ONNX model (${e instanceof Error ? e.message : String(e)})`);
+        throw new Error(`${name}: cannot load ONNX model (${e instanceof Error ? e.message : String(e)})`, { cause: e });
       }
     },
     float32: (data, dims) => new ort.Tensor('float32', data, dims),

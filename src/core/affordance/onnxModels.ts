@@ -61,7 +61,7 @@ function toPixelValues(img: RgbImage, outW: number, outH: number, tw: number, th
   return out;
 }
 
-const SAM_SIZE = 1024, SAM_MASK = 256;
+const SAM_SIZE = 1024;
 
 export class OnnxSam implements SamModel {
   private constructor(private readonly ort: AffOrt, private readonly enc: AffSession, private readonly dec: AffSession, private readonly files: SamFiles) {}

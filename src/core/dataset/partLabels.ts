@@ -32,7 +32,7 @@ export function parsePartLabels(text: string, label: string, triangles?: number)
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${label}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${label}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
   const parsed = partLabelsFileSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${label}: ${formatIssues(parsed.error)}`);

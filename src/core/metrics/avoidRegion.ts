@@ -19,7 +19,7 @@ export function parseAvoidFile(text: string, label: string): AvoidPoints {
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new Error(`${label}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    throw new Error(`${label}: not valid JSON (${e instanceof Error ? e.message : String(e)})`, { cause: e });
   }
   const pts = (raw as { points?: unknown } | null)?.points;
   if (Array.isArray(pts) && pts.length > MAX_AVOID_POINTS) {

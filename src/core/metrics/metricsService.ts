@@ -105,7 +105,7 @@ export class MetricsService {
         loadErrors.push(`d2_wasserstein: reconstruction mesh: ${message(e)}`);
       }
     }
-    let avoid: { points: AvoidPoints | null; hash: string } = { points: null, hash: '' };
+    let avoid: { points: AvoidPoints | null; hash: string };
     try {
       avoid = await this.avoid(grasp.object);
     } catch (e) {
@@ -173,7 +173,7 @@ export class MetricsService {
           try {
             text = await this.io.fetchText(entry.avoidUrl!, limitFor('manifest'));
           } catch (e) {
-            throw new Error(`${label}: cannot read (${message(e)})`);
+            throw new Error(`${label}: cannot read (${message(e)})`, { cause: e });
           }
           points = parseAvoidFile(text, label);
         }
@@ -191,7 +191,7 @@ export class MetricsService {
       p = this.io
         .fetchBytes(url, limitFor('mesh'))
         .catch((e: unknown) => {
-          throw new Error(`${label}: cannot read (${message(e)})`);
+          throw new Error(`${label}: cannot read (${message(e)})`, { cause: e });
         })
         .then((bytes) => parseMeshAsync(bytes, label))
         .then((mesh) => ({ mesh, hash: new Hasher().bytes(mesh.positions).bytes(mesh.indices).hex() }));
