@@ -1,4 +1,4 @@
-import { framePose, graspBounds, type CameraView } from '../core/scene/cameraFraming';
+import { framePose, graspBounds, isNewObjectSize, objectRadius, type CameraView } from '../core/scene/cameraFraming';
 import { selectedGrasp, useDatasetStore } from './datasetStore';
 import { useCameraStore } from './cameraStore';
 import { useSceneStore } from './sceneStore';
@@ -19,4 +19,29 @@ export function frameCamera(view: CameraView, aspect: number): boolean {
   if (!box) return false;
   useCameraStore.getState().request(framePose(box, view, VIEWPORT_FOV_DEG, aspect));
   return true;
+}
+
+/** The reference object's size on screen (the fit follows the object, not the reference/reconstruction toggle). */
+function shownRadius(): number | null {
+  const object = useSceneStore.getState().object;
+  return object ? objectRadius(object, selectedGrasp(useDatasetStore.getState())?.objectScale ?? 1) : null;
+}
+
+/**
+ * Called when a grasp is fully shown: frames hand and object together when the object is new
+ * (another size), so the hand never runs off the frame; keeps the camera while the user steps
+ * through grasps of one object.
+ */
+export function autoFrame(aspect: number): void {
+  const cam = useCameraStore.getState();
+  if (useSceneStore.getState().status !== 'ready' || cam.requested) return;
+  const radius = shownRadius();
+  if (radius === null || !isNewObjectSize(cam.fittedRadius, radius)) return;
+  if (frameCamera('fit', aspect)) useCameraStore.setState({ fittedRadius: radius });
+}
+
+/** A camera placed by a link (or a view key) counts as framed for the object on screen: the fit must not undo it. */
+export function markFramed(): void {
+  const radius = shownRadius();
+  if (radius !== null) useCameraStore.setState({ fittedRadius: radius });
 }

@@ -11,6 +11,8 @@ interface CameraState {
   pose: CameraPose | null;
   /** a pose to apply instead of the automatic fit once the object is shown (from a shared link) */
   requested: CameraPose | null;
+  /** the size of the object the camera was last framed for: the automatic fit runs again only for another size */
+  fittedRadius: number | null;
   setPose(pose: CameraPose): void;
   request(pose: CameraPose | null): void;
 }
@@ -21,6 +23,7 @@ const same = (a: CameraPose | null, b: CameraPose) =>
 export const useCameraStore = create<CameraState>((set, get) => ({
   pose: null,
   requested: null,
+  fittedRadius: null,
   setPose: (pose) => {
     if (!same(get().pose, pose)) set({ pose });
   },

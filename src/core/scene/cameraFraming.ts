@@ -63,3 +63,18 @@ export function framePose(box: Box, view: CameraView, fovDeg: number, aspect: nu
   const position = [0, 1, 2].map((k) => Number((target[k] + (d[k] / n) * dist).toFixed(4))) as Vec3;
   return { position, target: target.map((v) => Number(v.toFixed(4))) as Vec3 };
 }
+
+/** Half the diagonal of the (scaled) object's box: what decides whether a new grasp shows "another object". */
+export function objectRadius(object: TriMesh, objectScale: number): number {
+  const b = meshBounds(object);
+  return (Math.hypot(b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]) / 2) * objectScale;
+}
+
+/**
+ * Whether the automatic fit should frame again: only when the object's size changed by more than
+ * 5 %, so stepping through grasps of one object keeps the user's camera (comparing grasps needs a
+ * steady view).
+ */
+export function isNewObjectSize(lastRadius: number | null, radius: number): boolean {
+  return lastRadius === null || Math.abs(radius - lastRadius) >= 0.05 * Math.max(radius, 1e-6);
+}

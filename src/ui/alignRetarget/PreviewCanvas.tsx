@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Canvas } from '@react-three/fiber';
 import { OrbitControls } from '@react-three/drei';
 import type { TriMesh } from '../../core/mesh/triMesh';
-import { CameraFit } from '../viewport/CameraFit';
+import { PreviewFit } from './PreviewFit';
 
 /** A small viewport of its own (z up, metres) for the align and retarget previews. */
 export function PreviewCanvas({ fit, scale, children, testId, label }: { fit: TriMesh | null; scale: number; children: ReactNode; testId: string; label: string }) {
@@ -13,7 +13,7 @@ export function PreviewCanvas({ fit, scale, children, testId, label }: { fit: Tr
         <hemisphereLight args={['#ffffff', '#444450', 1.1]} />
         <directionalLight position={[1, -1, 2]} intensity={1.6} />
         {children}
-        <CameraFit mesh={fit} scale={scale} />
+        <PreviewFit mesh={fit} scale={scale} />
         <OrbitControls makeDefault enableDamping={false} />
       </Canvas>
     </div>

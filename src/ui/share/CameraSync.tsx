@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useThree } from '@react-three/fiber';
 import type { TriMesh } from '../../core/mesh/triMesh';
 import { useCameraStore, type CameraPose } from '../../state/cameraStore';
+import { markFramed } from '../../state/cameraActions';
 
 interface OrbitLike {
   target: { x: number; y: number; z: number; set(x: number, y: number, z: number): void };
@@ -12,8 +13,8 @@ interface OrbitLike {
 
 /**
  * Keeps the camera store in step with the view (after each orbit and after each automatic fit)
- * and applies a pose asked for by a shared link in place of the fit. Mount it after CameraFit in
- * the canvas so its effect runs after the fit's.
+ * and applies a pose asked for by a shared link or a view key; such a pose counts as the fit for
+ * the object on screen.
  */
 export function CameraSync({ mesh }: { mesh: TriMesh | null }) {
   const { camera, controls, invalidate } = useThree();
@@ -35,6 +36,7 @@ export function CameraSync({ mesh }: { mesh: TriMesh | null }) {
       orbit.update();
       invalidate();
       useCameraStore.setState({ requested: null });
+      markFramed();
     }
     useCameraStore.getState().setPose(readPose(camera.position, orbit.target));
   }, [orbit, mesh, requested, camera, invalidate]);

@@ -107,7 +107,7 @@ export function Viewport() {
         )}
         <PredictionOverlay />
         <AvoidRegionView />
-        <CameraFit mesh={scene.object} scale={grasp?.objectScale ?? 1} />
+        <CameraFit />
         <CameraSync mesh={scene.object} />
         <OrbitControls makeDefault enableDamping={false} />
       </Canvas>
