@@ -31,7 +31,9 @@ test('Affordance panel runs NAA on WASM with the tiny models and saves the regio
   await expect(panel.getByRole('button', { name: 'Saved' })).toBeVisible();
   await expect(panel).toContainText('has an avoid region');
   // Saved into the open dataset: the region is the object's avoid, ready for the manifest export.
-  const avoid = await page.evaluate(() => (window as unknown as { __hoiStudio: { avoidRegion(id: string): { points: number[][]; source: string } | null } }).__hoiStudio.avoidRegion('power_drill'));
+  const avoid = await page.evaluate(() =>
+    (window as unknown as { __hoiStudio: { avoidRegion(id: string): { points: number[][]; source: string } | null } }).__hoiStudio.avoidRegion('power_drill'),
+  );
   expect(avoid?.source).toBe('naa');
   expect(avoid?.points).toHaveLength(100);
   expect(errors).toEqual([]);

@@ -28,7 +28,8 @@ test('aligns a human-only sample grasp, retargets it to ShadowHand and LEAP and 
   const moved = async () => (/move (\S+) \/ (\S+) \/ (\S+) mm/.exec(await readout.innerText()) ?? []).slice(1).map(Number);
   expect(await moved()).toEqual([0, 0, 0]);
   const box = (await panel.getByTestId('align-preview').boundingBox())!;
-  const cx = box.x + box.width / 2, cy = box.y + box.height / 2;
+  const cx = box.x + box.width / 2,
+    cy = box.y + box.height / 2;
   await page.mouse.move(cx, cy - 40);
   await page.mouse.down();
   await page.mouse.move(cx, cy - 65, { steps: 5 });

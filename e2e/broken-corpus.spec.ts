@@ -94,7 +94,11 @@ const CASES: Case[] = [
   { name: 'glb-buffers-nan', select: 'bad', expect: [['issues', 'meshes/buffers-nan.glb: invalid glTF JSON: buffers: Invalid input: expected array, received string']] },
   { name: 'gltf-no-scenes', select: 'bad', expect: [['issues', 'meshes/no-scenes.glb: glTF has no scenes and no nodes: nothing to show']] },
   { name: 'glb-deep-nesting', select: 'bad', expect: [['issues', 'meshes/deep.glb: invalid glTF JSON: nodes are nested 257 levels deep (limit 256)']] },
-  { name: 'gltf-bad-accessor', select: 'bad', expect: [['issues', 'meshes/bad-accessor.glb: invalid glTF JSON: accessors.0 (222000 × VEC3) needs 2664000 bytes but bufferView 0 has 2664']] },
+  {
+    name: 'gltf-bad-accessor',
+    select: 'bad',
+    expect: [['issues', 'meshes/bad-accessor.glb: invalid glTF JSON: accessors.0 (222000 × VEC3) needs 2664000 bytes but bufferView 0 has 2664']],
+  },
   { name: 'gltf-node-cycle', select: 'bad', expect: [['issues', 'meshes/cycle.glb: invalid glTF JSON: node 0 is its own ancestor (cycle in the node tree)']] },
   { name: 'stl-ascii-bad', select: 'bad', expect: [['issues', 'meshes/bad.stl: ASCII STL is corrupt']] },
   { name: 'ply-ascii-bad', select: 'bad', expect: [['issues', 'meshes/bad.ply: 1 triangle indices are out of range (mesh has 3 vertices)']] },
@@ -162,9 +166,7 @@ test.afterAll(async () => {
 
 /** Elements or handlers that would exist only if dataset text had been parsed as HTML. */
 async function injected(page: Page): Promise<number> {
-  return page.evaluate(
-    () => document.querySelectorAll('img[src="x"], [onerror], [onload], [onmouseover], svg[onload], #root script').length,
-  );
+  return page.evaluate(() => document.querySelectorAll('img[src="x"], [onerror], [onload], [onmouseover], svg[onload], #root script').length);
 }
 
 async function shows(page: Page, id: string, manifest?: string, timeout?: number) {

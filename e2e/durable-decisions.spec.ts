@@ -22,21 +22,27 @@ async function open(page: Page) {
 const saveState = (page: Page) => page.getByTestId('save-state');
 
 async function listIds(page: Page, n: number): Promise<string[]> {
-  return page.getByRole('listbox', { name: 'Grasps' }).getByRole('option').evaluateAll((els, n) => els.slice(0, n).map((e) => e.getAttribute('data-grasp-id')!), n);
+  return page
+    .getByRole('listbox', { name: 'Grasps' })
+    .getByRole('option')
+    .evaluateAll((els, n) => els.slice(0, n).map((e) => e.getAttribute('data-grasp-id')!), n);
 }
 
 /** grasp -> decision as the list shows it; `savedOnly` leaves out decisions the UI marks as still saving. */
 async function shownDecisions(page: Page, savedOnly = false): Promise<Record<string, string>> {
-  return page.getByRole('listbox', { name: 'Grasps' }).getByRole('option').evaluateAll((els, savedOnly) => {
-    const out: Record<string, string> = {};
-    for (const e of els) {
-      const badge = e.querySelector('[data-decision]');
-      const d = badge?.getAttribute('data-decision');
-      if (!d || d === 'undecided' || (savedOnly && badge!.getAttribute('data-saved') === 'false')) continue;
-      out[e.getAttribute('data-grasp-id')!] = d;
-    }
-    return out;
-  }, savedOnly);
+  return page
+    .getByRole('listbox', { name: 'Grasps' })
+    .getByRole('option')
+    .evaluateAll((els, savedOnly) => {
+      const out: Record<string, string> = {};
+      for (const e of els) {
+        const badge = e.querySelector('[data-decision]');
+        const d = badge?.getAttribute('data-decision');
+        if (!d || d === 'undecided' || (savedOnly && badge!.getAttribute('data-saved') === 'false')) continue;
+        out[e.getAttribute('data-grasp-id')!] = d;
+      }
+      return out;
+    }, savedOnly);
 }
 
 const asMap = (records: StoredDecision[]) => Object.fromEntries(records.map((r) => [r.grasp, r.decision]));

@@ -121,7 +121,10 @@ test('a shared link reproduces grasp, camera and toggles; back/forward walk the 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('./');
   await ready(page);
-  const ids = await page.getByTestId('grasp-list').getByRole('option').evaluateAll((els) => els.slice(0, 4).map((e) => e.getAttribute('data-grasp-id')!));
+  const ids = await page
+    .getByTestId('grasp-list')
+    .getByRole('option')
+    .evaluateAll((els) => els.slice(0, 4).map((e) => e.getAttribute('data-grasp-id')!));
 
   // Each click is a visit of its own: one new history entry each.
   const entries = () => page.evaluate(() => history.length);
@@ -227,8 +230,13 @@ test('a 100,000-grasp dataset streams in: first grasp before the last shard, vir
   const out = path.join(REPO, '.bench/large');
   const { makeLargeDataset } = await import('../scripts/make-large-dataset');
   makeLargeDataset({ grasps: 100_000, perShard: 10_000, out, sample: path.join(REPO, 'public/sample') });
-  const shardFiles = readdirSync(path.join(out, 'grasps')).filter((f) => f.endsWith('.jsonl')).sort();
-  const lastLine = readFileSync(path.join(out, 'grasps', shardFiles[shardFiles.length - 1]), 'utf8').trim().split('\n').pop()!;
+  const shardFiles = readdirSync(path.join(out, 'grasps'))
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
+  const lastLine = readFileSync(path.join(out, 'grasps', shardFiles[shardFiles.length - 1]), 'utf8')
+    .trim()
+    .split('\n')
+    .pop()!;
   const lastId: string = JSON.parse(lastLine).id;
   // A host that takes 300 ms per shard, so streaming is visible.
   await serveOrigin(page, DATA, REPO, { delay: (p) => (p.endsWith('.jsonl') ? 300 : 0) });

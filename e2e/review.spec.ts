@@ -12,7 +12,10 @@ async function open(page: Page) {
 }
 
 async function listIds(page: Page, n: number): Promise<string[]> {
-  return page.getByRole('listbox', { name: 'Grasps' }).getByRole('option').evaluateAll((els, n) => els.slice(0, n).map((e) => e.getAttribute('data-grasp-id')!), n);
+  return page
+    .getByRole('listbox', { name: 'Grasps' })
+    .getByRole('option')
+    .evaluateAll((els, n) => els.slice(0, n).map((e) => e.getAttribute('data-grasp-id')!), n);
 }
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Review' });
@@ -131,11 +134,7 @@ test('exports decisions as JSON, clears them, and re-imports them', async ({ pag
   const file = await download.path();
   const json = JSON.parse(readFileSync(file, 'utf8'));
   expect(json.dataset.name).toContain('HOI Studio sample');
-  expect(json.decisions.map((d: { grasp: string; decision: string }) => `${d.grasp}:${d.decision}`)).toEqual([
-    `${ids[0]}:accept`,
-    `${ids[1]}:reject`,
-    `${ids[2]}:accept`,
-  ]);
+  expect(json.decisions.map((d: { grasp: string; decision: string }) => `${d.grasp}:${d.decision}`)).toEqual([`${ids[0]}:accept`, `${ids[1]}:reject`, `${ids[2]}:accept`]);
   for (const d of json.decisions) {
     expect(d.annotator).toBe('carol');
     expect(new Date(d.time).toISOString()).toBe(d.time);
@@ -172,7 +171,9 @@ test('metric thresholds with a per-category override change the pass count', asy
   const metrics = page.getByTestId('metrics-status');
   if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
   await expect(metrics).not.toHaveAttribute('data-status', 'computing');
-  const grasps: { id: string; category: string }[] = await page.evaluate(() => (window as unknown as { __hoiStudio: { grasps(): { id: string; category: string }[] } }).__hoiStudio.grasps());
+  const grasps: { id: string; category: string }[] = await page.evaluate(() =>
+    (window as unknown as { __hoiStudio: { grasps(): { id: string; category: string }[] } }).__hoiStudio.grasps(),
+  );
   const depth = (k: number) => (k % 10) / 10;
   await page.evaluate(
     (rows) => (window as unknown as { __hoiStudio: { setMetricRows(r: unknown[]): number } }).__hoiStudio.setMetricRows(rows),
@@ -209,7 +210,12 @@ test('metric thresholds with a per-category override change the pass count', asy
   const dragged = Number(await page.getByLabel('Penetration depth max', { exact: true }).inputValue());
   expect(dragged).toBeGreaterThan(0.1);
   expect(dragged).toBeLessThan(0.3);
-  await expect(page.getByTestId('pass-summary')).toHaveText(expectedSummary(count((g, v) => v <= (g.category === 'mug' ? 0.75 : dragged)), total));
+  await expect(page.getByTestId('pass-summary')).toHaveText(
+    expectedSummary(
+      count((g, v) => v <= (g.category === 'mug' ? 0.75 : dragged)),
+      total,
+    ),
+  );
 
   // The handle is a slider for the keyboard too: an arrow steps the bound, Delete removes it
   // (and does not reach the studio's Backspace/Delete shortcuts).
@@ -219,7 +225,12 @@ test('metric thresholds with a per-category override change the pass count', asy
   await expect.poll(async () => Number(await page.getByLabel('Penetration depth max', { exact: true }).inputValue())).toBeGreaterThan(dragged);
   await page.keyboard.press('Delete');
   await expect(page.getByLabel('Penetration depth max', { exact: true })).toHaveValue('');
-  await expect(page.getByTestId('pass-summary')).toHaveText(expectedSummary(count((g, v) => g.category !== 'mug' || v <= 0.75), total));
+  await expect(page.getByTestId('pass-summary')).toHaveText(
+    expectedSummary(
+      count((g, v) => g.category !== 'mug' || v <= 0.75),
+      total,
+    ),
+  );
 
   // "Show all" lists every grasp again without changing the filter.
   await page.getByLabel('Show all').check();
@@ -256,7 +267,10 @@ async function injectDepths(page: Page, depth: (k: number) => number) {
   await expect(metrics).not.toHaveAttribute('data-status', 'computing');
   type Hooks = { __hoiStudio: { grasps(): { id: string }[]; setMetricRows(rows: unknown[]): void } };
   const grasps = await page.evaluate(() => (window as unknown as Hooks).__hoiStudio.grasps());
-  await page.evaluate((rows) => (window as unknown as Hooks).__hoiStudio.setMetricRows(rows), grasps.map((g, k) => ({ id: g.id, penetration_depth_cm: depth(k), contact_ratio_pct: 50 })));
+  await page.evaluate(
+    (rows) => (window as unknown as Hooks).__hoiStudio.setMetricRows(rows),
+    grasps.map((g, k) => ({ id: g.id, penetration_depth_cm: depth(k), contact_ratio_pct: 50 })),
+  );
   return grasps.map((g) => g.id);
 }
 

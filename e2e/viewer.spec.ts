@@ -17,8 +17,7 @@ async function colourShare(page: Page, rgb: [number, number, number], tolerance 
         const s = d[i] + d[i + 1] + d[i + 2];
         if (s < 60) continue;
         const t = rgb[0] + rgb[1] + rgb[2];
-        const dist =
-          Math.abs(d[i] / s - rgb[0] / t) + Math.abs(d[i + 1] / s - rgb[1] / t) + Math.abs(d[i + 2] / s - rgb[2] / t);
+        const dist = Math.abs(d[i] / s - rgb[0] / t) + Math.abs(d[i + 1] / s - rgb[1] / t) + Math.abs(d[i + 2] / s - rgb[2] / t);
         if (dist * 255 < tolerance) n++;
       }
       return n / (d.length / 4);

@@ -20,7 +20,10 @@ if (!human.length) throw new Error('public/sample has no human-only grasps: run 
 const scene = new SceneService(io);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-const cold: number[] = [], warm: number[] = [], cpu: number[] = [], queries: number[] = [];
+const cold: number[] = [],
+  warm: number[] = [],
+  cpu: number[] = [],
+  queries: number[] = [];
 const aligned: Grasp[] = [];
 for (const g of human) {
   const ref = await scene.loadMesh(dataset.objects[g.object].meshUrl);
@@ -38,12 +41,16 @@ for (const g of human) {
   queries.push(res.queries);
   aligned.push(alignedGrasp(g, res));
 }
-console.log(`alignment: ${human.length} sample grasps, median ${median(warm).toFixed(0)} ms per alignment (max ${Math.max(...warm).toFixed(0)}; first on a new reference mesh ${median(cold).toFixed(0)} ms) [target <= 200 ms]`);
+console.log(
+  `alignment: ${human.length} sample grasps, median ${median(warm).toFixed(0)} ms per alignment (max ${Math.max(...warm).toFixed(0)}; first on a new reference mesh ${median(cold).toFixed(0)} ms) [target <= 200 ms]`,
+);
 console.log(`  CPU time ${median(cpu).toFixed(0)} ms, ${median(queries)} closest-point queries per alignment (medians)`);
 
 for (const id of ['shadowhand', 'leaphand'] as const) {
   const model = await loadBuiltinHand(id, { geometry: 'visual' });
-  const times: number[] = [], cpuTimes: number[] = [], errs: number[] = [];
+  const times: number[] = [],
+    cpuTimes: number[] = [],
+    errs: number[] = [];
   for (let round = 0; round < 3; round++) {
     for (const g of aligned) {
       const t = performance.now();
@@ -55,5 +62,7 @@ for (const id of ['shadowhand', 'leaphand'] as const) {
       if (round === 0) errs.push(r.meanFingertipErrorMm);
     }
   }
-  console.log(`retarget to ${id}: median ${median(times).toFixed(1)} ms per grasp (max ${Math.max(...times).toFixed(1)}; CPU time ${median(cpuTimes).toFixed(1)} ms), mean fingertip error ${median(errs).toFixed(1)} mm (median over grasps) [target <= 50 ms]`);
+  console.log(
+    `retarget to ${id}: median ${median(times).toFixed(1)} ms per grasp (max ${Math.max(...times).toFixed(1)}; CPU time ${median(cpuTimes).toFixed(1)} ms), mean fingertip error ${median(errs).toFixed(1)} mm (median over grasps) [target <= 50 ms]`,
+  );
 }

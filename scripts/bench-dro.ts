@@ -58,14 +58,18 @@ async function shareInBand(modelPath: string, d: LoadedDataset) {
   const runner = await runnerFor(nodeOrt(1), files);
   const service = new MetricsService(io);
   service.configure(d);
-  let good = 0, total = 0, seconds = 0;
+  let good = 0,
+    total = 0,
+    seconds = 0;
   const perObject: string[] = [];
   for (const objectId of Object.keys(d.objects)) {
     const t0 = performance.now();
     const r = await runPredictJob({ dataset: d, objectId, handId, count: PER_OBJECT, seed: 1, modelLabel: modelPath, backend: 'wasm' }, files, runner, io);
     seconds += (performance.now() - t0) / 1000;
     const rows = await service.compute(r.grasps.map((g): ResolvedGrasp => ({ ...g, source: 'bench' })));
-    const ok = rows.filter((row) => row.penetration_depth_cm !== null && row.penetration_depth_cm < 0.5 && row.disjoint_distance_cm !== null && row.disjoint_distance_cm < 1).length;
+    const ok = rows.filter(
+      (row) => row.penetration_depth_cm !== null && row.penetration_depth_cm < 0.5 && row.disjoint_distance_cm !== null && row.disjoint_distance_cm < 1,
+    ).length;
     good += ok;
     total += rows.length;
     perObject.push(`${objectId} ${ok}/${rows.length}`);
@@ -99,5 +103,7 @@ if (!existsSync(OFFICIAL)) {
 } else {
   const t = await timeModel(OFFICIAL, 'mug', 2);
   const s = t.files.spec;
-  console.log(`official widths, random weights (N=${s.robotPoints.links.length}, M=${s.objectPoints}): ${t.perPrediction.toFixed(2)} s per prediction (first: ${t.first.toFixed(2)} s)`);
+  console.log(
+    `official widths, random weights (N=${s.robotPoints.links.length}, M=${s.objectPoints}): ${t.perPrediction.toFixed(2)} s per prediction (first: ${t.first.toFixed(2)} s)`,
+  );
 }

@@ -27,11 +27,15 @@ const ds = await loadDataset(pathToFileURL(path.join(out, 'manifest.json')).href
   },
 });
 const loadMs = performance.now() - t0;
-console.log(`load ${ds.grasps.length.toLocaleString('en-US')} grasps (10 JSONL shards, validated): first grasps after ${firstMs.toFixed(0)} ms, all after ${loadMs.toFixed(0)} ms; ${ds.issues.filter((i) => i.severity === 'error').length} errors`);
+console.log(
+  `load ${ds.grasps.length.toLocaleString('en-US')} grasps (10 JSONL shards, validated): first grasps after ${firstMs.toFixed(0)} ms, all after ${loadMs.toFixed(0)} ms; ${ds.issues.filter((i) => i.severity === 'error').length} errors`,
+);
 
 // The review filters' full recompute (evaluate + histograms + summary), as the Filter panel runs it.
 const r = benchFilters(N);
 const recompute = r.evaluateMs + r.histogramsMs + r.summaryMs;
 const ok = r.evaluateWithTextMs <= FILTER_TARGET_MS && recompute <= FILTER_TARGET_MS;
-console.log(`filter recompute over ${N.toLocaleString('en-US')} grasps: ${recompute.toFixed(1)} ms (evaluate + histograms + summary), with text search ${r.evaluateWithTextMs.toFixed(1)} ms  target <= ${FILTER_TARGET_MS} ms: ${ok ? 'OK' : 'MISSED'}`);
+console.log(
+  `filter recompute over ${N.toLocaleString('en-US')} grasps: ${recompute.toFixed(1)} ms (evaluate + histograms + summary), with text search ${r.evaluateWithTextMs.toFixed(1)} ms  target <= ${FILTER_TARGET_MS} ms: ${ok ? 'OK' : 'MISSED'}`,
+);
 if (!ok) process.exitCode = 1;

@@ -30,7 +30,11 @@ const io = nodeIO();
 const dataset = await loadDataset(pathToFileURL(path.join(root, 'public/sample/manifest.json')).href, io);
 const ort = nodeAffOrt(1);
 const sam = await OnnxSam.create(ort, { visionEncoder: read('sam/onnx/vision_encoder.onnx'), decoder: read('sam/onnx/prompt_encoder_mask_decoder.onnx') });
-const clip = await OnnxClip.create(ort, { visionModel: read('clip/onnx/vision_model.onnx'), textModel: read('clip/onnx/text_model.onnx') }, new ClipTokenizer(readFileSync(path.join(dir, 'clip/tokenizer.json'), 'utf8'), 'tokenizer.json'));
+const clip = await OnnxClip.create(
+  ort,
+  { visionModel: read('clip/onnx/vision_model.onnx'), textModel: read('clip/onnx/text_model.onnx') },
+  new ClipTokenizer(readFileSync(path.join(dir, 'clip/tokenizer.json'), 'utf8'), 'tokenizer.json'),
+);
 console.log(`NAA bench: ${availableParallelism()} cores, load ${loadavg()[0].toFixed(2)}; WASM, 1 thread; tiny models; ${SIZE}px views, ${GRID}x${GRID} prompts`);
 console.log('object          s/object  SAM enc  SAM dec (prompts)  CLIP img  proposals/view  triangles');
 for (const [id, o] of Object.entries(dataset.objects).slice(0, OBJECTS)) {

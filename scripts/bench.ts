@@ -37,7 +37,8 @@ function stats(ms: number[]) {
 }
 /** Wall-clock and CPU time of a stretch of single-threaded work (CPU time is what a core spends). */
 function timer() {
-  const t = performance.now(), c = process.cpuUsage();
+  const t = performance.now(),
+    c = process.cpuUsage();
   return () => {
     const d = process.cpuUsage(c);
     return { wall: performance.now() - t, cpu: (d.user + d.system) / 1000 };
@@ -66,8 +67,11 @@ function ellipsoid(triangles: number, radii: Vec3): TriMesh {
 }
 
 function randomQuat(rng: Rng): Quat {
-  const u1 = rng(), u2 = rng(), u3 = rng();
-  const a = Math.sqrt(1 - u1), b = Math.sqrt(u1);
+  const u1 = rng(),
+    u2 = rng(),
+    u3 = rng();
+  const a = Math.sqrt(1 - u1),
+    b = Math.sqrt(u1);
   return [a * Math.sin(2 * Math.PI * u2), a * Math.cos(2 * Math.PI * u2), b * Math.sin(2 * Math.PI * u3), b * Math.cos(2 * Math.PI * u3)];
 }
 
@@ -85,7 +89,8 @@ function syntheticGrasps(model: HandModel, n: number, seed: number, radii: Vec3)
   for (let i = 0; i < n; i++) {
     const joints: Record<string, number> = {};
     for (const j of model.joints) {
-      const lo = Number.isFinite(j.lower) ? j.lower : -1, hi = Number.isFinite(j.upper) ? j.upper : 1;
+      const lo = Number.isFinite(j.lower) ? j.lower : -1,
+        hi = Number.isFinite(j.upper) ? j.upper : 1;
       joints[j.name] = lo + (hi - lo) * (0.2 + 0.5 * rng());
     }
     const quaternion = randomQuat(rng);
@@ -151,10 +156,13 @@ async function benchRealShadowHand(): Promise<boolean | null> {
   const io = nodeIO();
   const model = await loadHandModel(readFileSync(urdf, 'utf8'), { urdfUrl: pathToFileURL(urdf).href, fetchBytes: io.fetchBytes, geometry: 'visual' });
   const parts = model.parts.visual ?? [];
-  console.log(`    hand: ${parts.length} parts, ${parts.reduce((s, p) => s + p.mesh.indices.length / 3, 0)} triangles${model.errors.length ? `; load errors: ${model.errors.join('; ')}` : ''}`);
+  console.log(
+    `    hand: ${parts.length} parts, ${parts.reduce((s, p) => s + p.mesh.indices.length / 3, 0)} triangles${model.errors.length ? `; load errors: ${model.errors.join('; ')}` : ''}`,
+  );
   const grasps = syntheticGrasps(model, 60, 2, [0.05, 0.035, 0.04]);
   const times: { wall: number; cpu: number }[] = [];
-  let depthSum = 0, contactSum = 0;
+  let depthSum = 0,
+    contactSum = 0;
   for (const g of grasps) {
     const stop = timer();
     const r = computeGraspMetrics({ hand: poseHand(model, g.root, g.joints, 'visual'), object });
@@ -172,7 +180,12 @@ async function benchCli(): Promise<boolean> {
   const model = await loadBuiltinHand('shadowhand', { geometry: 'visual' });
   const objects: Record<string, { mesh: string; category: string }> = {};
   const grasps: unknown[] = [];
-  const shapes: [string, Vec3][] = [['egg', [0.05, 0.035, 0.04]], ['ball', [0.04, 0.04, 0.04]], ['bar', [0.09, 0.025, 0.025]], ['disc', [0.05, 0.05, 0.015]]];
+  const shapes: [string, Vec3][] = [
+    ['egg', [0.05, 0.035, 0.04]],
+    ['ball', [0.04, 0.04, 0.04]],
+    ['bar', [0.09, 0.025, 0.025]],
+    ['disc', [0.05, 0.05, 0.015]],
+  ];
   for (const [k, [name, radii]] of shapes.entries()) {
     writeFileSync(path.join(dir, `${name}.obj`), writeObj(ellipsoid(20_000, radii)));
     objects[name] = { mesh: `${name}.obj`, category: 'synthetic' };
@@ -195,13 +208,24 @@ async function benchCli(): Promise<boolean> {
   // Judged on the 2-core CPU time when other processes load the machine, else on wall-clock.
   const busy = loadavg()[0] > availableParallelism();
   const ok = (busy ? cpuSeconds / 2 : seconds) <= TARGET_CLI_S && summary.withErrors === 0;
-  console.log(`  ${summary.grasps} rows in ${fmt(seconds)} s wall-clock including worker start-up; ${fmt(cpuSeconds)} CPU-seconds over all threads (= ${fmt(cpuSeconds / 2)} s on 2 idle cores, ${fmt((cpuSeconds * 1000) / summary.grasps)} ms/grasp/core)  target <= ${TARGET_CLI_S} s: ${ok ? 'OK' : 'MISSED'}`);
-  if (busy) console.log(`  note: this machine's load average is ${fmt(loadavg()[0])} on ${availableParallelism()} cores; wall-clock times are inflated by other processes, so the target is checked on CPU time`);
+  console.log(
+    `  ${summary.grasps} rows in ${fmt(seconds)} s wall-clock including worker start-up; ${fmt(cpuSeconds)} CPU-seconds over all threads (= ${fmt(cpuSeconds / 2)} s on 2 idle cores, ${fmt((cpuSeconds * 1000) / summary.grasps)} ms/grasp/core)  target <= ${TARGET_CLI_S} s: ${ok ? 'OK' : 'MISSED'}`,
+  );
+  if (busy)
+    console.log(
+      `  note: this machine's load average is ${fmt(loadavg()[0])} on ${availableParallelism()} cores; wall-clock times are inflated by other processes, so the target is checked on CPU time`,
+    );
   return ok;
 }
 
-console.log(`load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
-console.log(`grasp metrics benchmark (samples ${DEFAULT_METRICS_PARAMS.samples}, voxel ${DEFAULT_METRICS_PARAMS.voxelMm} mm, contact ${DEFAULT_METRICS_PARAMS.contactMm} mm, D2 pairs ${DEFAULT_METRICS_PARAMS.d2Pairs}; node ${process.version})`);
+console.log(
+  `load average ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ')} on ${availableParallelism()} cores`,
+);
+console.log(
+  `grasp metrics benchmark (samples ${DEFAULT_METRICS_PARAMS.samples}, voxel ${DEFAULT_METRICS_PARAMS.voxelMm} mm, contact ${DEFAULT_METRICS_PARAMS.contactMm} mm, D2 pairs ${DEFAULT_METRICS_PARAMS.d2Pairs}; node ${process.version})`,
+);
 const only = process.argv.slice(2);
 const want = (k: string) => only.length === 0 || only.includes(k);
 const results: (boolean | null)[] = [];

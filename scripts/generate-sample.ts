@@ -75,6 +75,4 @@ for (const f of files) {
   bytes += typeof f.data === 'string' ? Buffer.byteLength(f.data) : f.data.byteLength;
 }
 writeFileSync(stampFile, stamp);
-console.log(
-  `wrote ${files.length} files (${(bytes / 1e6).toFixed(2)} MB) to public/sample in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-);
+console.log(`wrote ${files.length} files (${(bytes / 1e6).toFixed(2)} MB) to public/sample in ${((Date.now() - started) / 1000).toFixed(1)} s`);

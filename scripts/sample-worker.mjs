@@ -6,7 +6,5 @@ import { register } from 'tsx/esm/api';
 register();
 const { prepareSampleHands, sampleCategory } = await import('../src/core/sample/buildSampleDataset.ts');
 const hands = await prepareSampleHands();
-const parts = workerData.jobs.map(({ category, index }) =>
-  sampleCategory(category, index, hands, { onGrasp: () => parentPort.postMessage({ grasp: 1 }) }),
-);
+const parts = workerData.jobs.map(({ category, index }) => sampleCategory(category, index, hands, { onGrasp: () => parentPort.postMessage({ grasp: 1 }) }));
 parentPort.postMessage({ parts });

@@ -47,7 +47,10 @@ const service = new AffordanceService(io.io, ortFor, probeWebGpu);
 const api = {
   run: async (req: NaaRequest, onProgress: (done: number, total: number, what: string) => void) => {
     const r = await service.run(req, onProgress);
-    return Comlink.transfer(r, r.views.flatMap((v) => [v.rgb.buffer as ArrayBuffer, ...(v.chosenMask ? [v.chosenMask.buffer as ArrayBuffer] : [])]));
+    return Comlink.transfer(
+      r,
+      r.views.flatMap((v) => [v.rgb.buffer as ArrayBuffer, ...(v.chosenMask ? [v.chosenMask.buffer as ArrayBuffer] : [])]),
+    );
   },
   cancel: (runId: number) => service.cancel(runId),
 };

@@ -13,12 +13,8 @@ const local = localFilesIO(fetchIO({ cacheName: DATASET_CACHE, onProgress: downl
 followLocalFiles(local);
 
 const api = {
-  load: (
-    manifestUrl: string,
-    limits: Partial<ReadLimits>,
-    onUpdate: (u: DatasetUpdate) => void,
-    onProgress: (done: number, total: number, what: string) => void,
-  ) => loadDatasetUpdates(manifestUrl, local.io, { limits, onProgress }, onUpdate),
+  load: (manifestUrl: string, limits: Partial<ReadLimits>, onUpdate: (u: DatasetUpdate) => void, onProgress: (done: number, total: number, what: string) => void) =>
+    loadDatasetUpdates(manifestUrl, local.io, { limits, onProgress }, onUpdate),
   onDownloads: (cb: (s: DownloadSnapshot) => void) => {
     onDownloads = cb;
   },

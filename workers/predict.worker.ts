@@ -45,10 +45,7 @@ const service = new PredictService(io.io, ortFor, probeWebGpu);
 
 const api = {
   probe: () => service.probe(),
-  predict: (
-    req: Parameters<PredictService['predict']>[0],
-    onProgress: (done: number, total: number) => void,
-  ) => service.predict(req, onProgress),
+  predict: (req: Parameters<PredictService['predict']>[0], onProgress: (done: number, total: number) => void) => service.predict(req, onProgress),
   cancel: (runId: number) => service.cancel(runId),
 };
 

@@ -13,8 +13,13 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'hoi-align-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function run(cmd: typeof runAlignCommand, ...argv: string[]) {
-  let out = '', err = '';
-  const code = await cmd(argv, (s) => ((out += s), true), (s) => ((err += s), true));
+  let out = '',
+    err = '';
+  const code = await cmd(
+    argv,
+    (s) => ((out += s), true),
+    (s) => ((err += s), true),
+  );
   return { code, out, err };
 }
 const open = (p: string) => loadDataset(pathToFileURL(p).href, nodeIO());

@@ -67,7 +67,11 @@ function positiveNumber(v: string | undefined, name: string, fallback: number): 
 /** Writes the grasps as a manifest at `out`, paths rewritten to resolve from there. */
 function writeManifest(dataset: LoadedDataset, grasps: ResolvedGrasp[], hands: LoadedDataset['hands'], out: string, name: string, meta: Record<string, unknown>) {
   const outPath = path.resolve(out);
-  const result = acceptedManifest({ ...dataset, hands, grasps }, grasps.map((g) => g.id), { target: pathToFileURL(outPath).href, name });
+  const result = acceptedManifest(
+    { ...dataset, hands, grasps },
+    grasps.map((g) => g.id),
+    { target: pathToFileURL(outPath).href, name },
+  );
   const manifest = { ...result.manifest, meta: { derivedFrom: (result.manifest.meta as Record<string, unknown>).derivedFrom, ...meta } };
   mkdirSync(path.dirname(outPath), { recursive: true });
   writeFileSync(outPath, JSON.stringify(manifest, null, 1) + '\n');
@@ -88,7 +92,8 @@ export async function runAlignCommand(argv: string[], log = (s: string) => proce
   for (const i of dataset.issues) warn(`${i.severity}: ${i.file}: ${i.message}\n`);
   const scene = new SceneService(io);
   const label = (url: string) => fileLabel(url, dataset.manifestUrl);
-  let aligned = 0, failed = 0;
+  let aligned = 0,
+    failed = 0;
   const rms: number[] = [];
   const grasps: ResolvedGrasp[] = [];
   for (const g of dataset.grasps) {
@@ -111,7 +116,9 @@ export async function runAlignCommand(argv: string[], log = (s: string) => proce
   }
   const outPath = writeManifest(dataset, grasps, dataset.hands, args.out, `${dataset.name} (aligned)`, { aligned, failed });
   const median = rms.sort((a, b) => a - b)[rms.length >> 1];
-  log(`wrote ${path.relative(process.cwd(), outPath) || outPath}: ${aligned} grasps aligned${rms.length ? ` (median RMS ${median.toFixed(2)} mm)` : ''}, ${failed} failed, ${grasps.length - aligned - failed} without a reconstruction copied\n`);
+  log(
+    `wrote ${path.relative(process.cwd(), outPath) || outPath}: ${aligned} grasps aligned${rms.length ? ` (median RMS ${median.toFixed(2)} mm)` : ''}, ${failed} failed, ${grasps.length - aligned - failed} without a reconstruction copied\n`,
+  );
   return failed && !aligned ? 1 : 0;
 }
 
@@ -132,7 +139,8 @@ export async function runRetargetCommand(argv: string[], log = (s: string) => pr
   const scene = new SceneService(io);
   const out: ResolvedGrasp[] = [];
   const errors: number[] = [];
-  let skipped = 0, failed = 0;
+  let skipped = 0,
+    failed = 0;
   for (const g of dataset.grasps) {
     if (!g.mano) continue;
     if (g.reconstruction?.frame === 'own') {
@@ -153,6 +161,8 @@ export async function runRetargetCommand(argv: string[], log = (s: string) => pr
   const hands = { [hand.id]: { spec: hand.spec, urdfUrl: hand.urdfUrl } };
   const outPath = writeManifest(dataset, out, hands, args.out, `${dataset.name} (retargeted to ${hand.id})`, { retargeted: out.length, hand: hand.id, objectScale });
   const mean = errors.reduce((a, b) => a + b, 0) / Math.max(1, errors.length);
-  log(`wrote ${path.relative(process.cwd(), outPath) || outPath}: ${out.length} grasps for "${hand.id}" (mean fingertip error ${mean.toFixed(1)} mm), ${skipped} skipped, ${failed} failed\n`);
+  log(
+    `wrote ${path.relative(process.cwd(), outPath) || outPath}: ${out.length} grasps for "${hand.id}" (mean fingertip error ${mean.toFixed(1)} mm), ${skipped} skipped, ${failed} failed\n`,
+  );
   return out.length ? 0 : 1;
 }

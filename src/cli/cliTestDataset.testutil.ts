@@ -12,7 +12,17 @@ export function makeCliTestDataset(): string {
   writeFileSync(path.join(dir, 'ball_recon.obj'), writeObj(uvSphere(0.038, 32, 16)));
   writeFileSync(path.join(dir, 'brick.obj'), writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])));
   // The brick's negative-affordance region lives in a file; the ball's is inline (its bottom cap, towards the hand).
-  writeFileSync(path.join(dir, 'brick_avoid.json'), JSON.stringify({ points: [[0, 0, -0.05], [0.03, 0, -0.05]], label: 'bottom face', source: 'manual' }));
+  writeFileSync(
+    path.join(dir, 'brick_avoid.json'),
+    JSON.stringify({
+      points: [
+        [0, 0, -0.05],
+        [0.03, 0, -0.05],
+      ],
+      label: 'bottom face',
+      source: 'manual',
+    }),
+  );
   const root = (z: number) => ({ position: [-0.01, 0, z], quaternion: [0, 0, 0, 1] });
   const grasps = [
     { id: 'g-ball-near', object: 'ball', hand: 'shadow', root: root(-0.38), joints: { FFJ3: 0.4 }, reconstruction: { mesh: 'ball_recon.obj' } },
@@ -27,7 +37,21 @@ export function makeCliTestDataset(): string {
     format: FORMAT_V1,
     name: 'cli-test',
     hands: { shadow: { builtin: 'shadowhand' } },
-    objects: { ball: { mesh: 'ball.obj', category: 'ball', avoid: { points: [[0, 0, -0.04], [0.01, 0, -0.039]], label: 'bottom' } }, brick: { mesh: 'brick.obj', category: 'box', avoid: { file: 'brick_avoid.json' } }, ghost: { mesh: 'ghost.obj', category: 'x' } },
+    objects: {
+      ball: {
+        mesh: 'ball.obj',
+        category: 'ball',
+        avoid: {
+          points: [
+            [0, 0, -0.04],
+            [0.01, 0, -0.039],
+          ],
+          label: 'bottom',
+        },
+      },
+      brick: { mesh: 'brick.obj', category: 'box', avoid: { file: 'brick_avoid.json' } },
+      ghost: { mesh: 'ghost.obj', category: 'x' },
+    },
     grasps,
   };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));

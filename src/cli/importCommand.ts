@@ -27,7 +27,11 @@ function walk(dir: string, rel = '', out: string[] = []): string[] {
   return out;
 }
 
-const posix = (p: string) => p.split(path.sep).join('/').replace(/^([A-Za-z]):/, '/$1:');
+const posix = (p: string) =>
+  p
+    .split(path.sep)
+    .join('/')
+    .replace(/^([A-Za-z]):/, '/$1:');
 
 export async function runImportCommand(argv: string[], log = (s: string) => process.stdout.write(s), warn = (s: string) => process.stderr.write(s)): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {

@@ -17,7 +17,12 @@ See docs/cluster.md.
 export async function runMergeCommand(argv: string[], log: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, strict: true, options: { out: { type: 'string', short: 'o' }, 'allow-missing': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { out: { type: 'string', short: 'o' }, 'allow-missing': { type: 'boolean' }, quiet: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    });
   } catch (e) {
     log(`hoi-studio merge: ${e instanceof Error ? e.message : String(e)}\n\n${MERGE_HELP}`);
     return 2;

@@ -6,9 +6,7 @@ import type { MetricsService } from '../core/metrics/metricsService';
 
 // From source (tsx) this module is nodePool.ts and the worker boots tsx itself; in the built CLI
 // (scripts/build-cli.mjs) it is bundled into dist-cli/main.mjs next to metricsWorker.mjs.
-const WORKER_URL = import.meta.url.endsWith('.ts')
-  ? new URL('./metricsWorkerBoot.mjs', import.meta.url)
-  : new URL('./metricsWorker.mjs', import.meta.url);
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./metricsWorkerBoot.mjs', import.meta.url) : new URL('./metricsWorker.mjs', import.meta.url);
 
 /**
  * Node worker threads running the metrics service. Each thread runs the built worker (or, from

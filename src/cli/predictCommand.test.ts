@@ -56,7 +56,12 @@ describe('hoi-studio predict', () => {
     // Outputs written beside, not above, their inputs reach them with ../: a warning, nothing else.
     expect(ds.issues.filter((i) => !/outside the dataset's folder/.test(i.message))).toEqual([]);
     expect(ds.grasps).toHaveLength(2);
-    const meta = ds.grasps[0].meta!.prediction as { model: string; seed: number; backend: string; initial: { root: { position: number[]; quaternion: number[] }; joints: Record<string, number> } };
+    const meta = ds.grasps[0].meta!.prediction as {
+      model: string;
+      seed: number;
+      backend: string;
+      initial: { root: { position: number[]; quaternion: number[] }; joints: Record<string, number> };
+    };
     expect(meta.seed).toBe(11);
     expect(meta.backend).toBe('wasm');
     expect(path.resolve(path.dirname(out), meta.model)).toBe(tinyModel);
@@ -79,7 +84,17 @@ describe('hoi-studio predict', () => {
 
   it('refuses a model made for another hand, naming the model file', async () => {
     const dir = makeDataset();
-    const args = { manifest: path.join(dir, 'manifest.json'), model: tinyModel, object: 'brick', hand: 'leap', out: path.join(dir, 'x.json'), count: 1, seed: 0, threads: 1, quiet: true };
+    const args = {
+      manifest: path.join(dir, 'manifest.json'),
+      model: tinyModel,
+      object: 'brick',
+      hand: 'leap',
+      out: path.join(dir, 'x.json'),
+      count: 1,
+      seed: 0,
+      threads: 1,
+      quiet: true,
+    };
     await expect(runPredictCommand(args, () => {})).rejects.toThrow(/dro\.json: the model was made for the shadowhand hand; dataset hand "leap" is the built-in leaphand/);
     await expect(runPredictCommand({ ...args, hand: 'shadow', object: 'nope' }, () => {})).rejects.toThrow(/unknown object "nope"/);
   });

@@ -3,7 +3,9 @@ import { makeRng } from './rng';
 
 describe('makeRng', () => {
   it('is deterministic per seed and differs across seeds', () => {
-    const a = makeRng(42), b = makeRng(42), c = makeRng(43);
+    const a = makeRng(42),
+      b = makeRng(42),
+      c = makeRng(43);
     const sa = Array.from({ length: 20 }, () => a.next());
     const sb = Array.from({ length: 20 }, () => b.next());
     const sc = Array.from({ length: 20 }, () => c.next());
@@ -15,18 +17,24 @@ describe('makeRng', () => {
   it('gives uniform values in [0,1) and standard-normal gaussians', () => {
     const r = makeRng(7);
     const n = 20000;
-    let sum = 0, min = 1, max = 0;
+    let sum = 0,
+      min = 1,
+      max = 0;
     for (let i = 0; i < n; i++) {
       const x = r.next();
-      sum += x; min = Math.min(min, x); max = Math.max(max, x);
+      sum += x;
+      min = Math.min(min, x);
+      max = Math.max(max, x);
     }
     expect(min).toBeGreaterThanOrEqual(0);
     expect(max).toBeLessThan(1);
     expect(sum / n).toBeCloseTo(0.5, 1);
-    let g1 = 0, g2 = 0;
+    let g1 = 0,
+      g2 = 0;
     for (let i = 0; i < n; i++) {
       const g = r.gaussian();
-      g1 += g; g2 += g * g;
+      g1 += g;
+      g2 += g * g;
     }
     expect(Math.abs(g1 / n)).toBeLessThan(0.05);
     expect(g2 / n).toBeGreaterThan(0.93);

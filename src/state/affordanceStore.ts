@@ -42,7 +42,14 @@ export const BUILTIN_MODELS = 'models/naa-tiny/';
 
 let runId = 0;
 
-export async function runAffordance(p: { objectId: string; query: string | null; backend: 'auto' | 'wasm' | 'webgpu'; modelsUrl: string; size?: number; grid?: number }): Promise<void> {
+export async function runAffordance(p: {
+  objectId: string;
+  query: string | null;
+  backend: 'auto' | 'wasm' | 'webgpu';
+  modelsUrl: string;
+  size?: number;
+  grid?: number;
+}): Promise<void> {
   const dataset = useDatasetStore.getState().dataset;
   const o = dataset?.objects[p.objectId];
   if (!dataset || !o) return;
@@ -88,7 +95,10 @@ export async function saveAffordanceRegion(): Promise<void> {
   if (!reply || !objectId || !dataset || reply.points.length === 0) return;
   const label = reply.query.replace(/^a photo of the /, '');
   const o = dataset.objects[objectId];
-  const objects: LoadedDataset['objects'] = { ...dataset.objects, [objectId]: { ...o, avoidUrl: undefined, spec: { ...o.spec, avoid: { points: reply.points, label, source: 'naa' } } } };
+  const objects: LoadedDataset['objects'] = {
+    ...dataset.objects,
+    [objectId]: { ...o, avoidUrl: undefined, spec: { ...o.spec, avoid: { points: reply.points, label, source: 'naa' } } },
+  };
   useDatasetStore.setState({ dataset: { ...dataset, objects } });
   try {
     await saveRegion({ dataset: datasetKey(dataset.manifestUrl, dataset.name), object: objectId, points: reply.points, label, source: 'naa', savedAt: new Date().toISOString() });

@@ -124,7 +124,12 @@ export async function runRetarget(): Promise<void> {
       const hand = handFor(dataset, builtin);
       const key = `builtin:${builtin}`;
       const { grasp: g, result } = await alignRetargetWorker().retarget({
-        grasp: plain, manoMeshUrl, handId: hand.id, handKey: key, spec: hand.spec, objectScale: scales[builtin],
+        grasp: plain,
+        manoMeshUrl,
+        handId: hand.id,
+        handKey: key,
+        spec: hand.spec,
+        objectScale: scales[builtin],
       });
       const ref = { key, spec: { builtin } as HandSpec };
       const [parts, pose] = await Promise.all([sceneWorker().handParts(ref), sceneWorker().pose(ref, g.root!, g.joints)]);

@@ -14,7 +14,7 @@ function box(half: number, at: [number, number, number] = [0, 0, 0]): TriMesh {
   for (const x of [-half, half]) for (const y of [-half, half]) for (const z of [-half, half]) positions.push(at[0] + x, at[1] + y, at[2] + z);
   return { positions: new Float32Array(positions), indices: new Uint32Array([0, 1, 2]) };
 }
-const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1];
+const identity = [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1] as never;
 
 function show(object: TriMesh, handAt: number | null) {
   useSceneStore.setState({

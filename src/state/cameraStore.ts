@@ -17,8 +17,7 @@ interface CameraState {
   request(pose: CameraPose | null): void;
 }
 
-const same = (a: CameraPose | null, b: CameraPose) =>
-  !!a && a.position.every((v, i) => v === b.position[i]) && a.target.every((v, i) => v === b.target[i]);
+const same = (a: CameraPose | null, b: CameraPose) => !!a && a.position.every((v, i) => v === b.position[i]) && a.target.every((v, i) => v === b.target[i]);
 
 export const useCameraStore = create<CameraState>((set, get) => ({
   pose: null,

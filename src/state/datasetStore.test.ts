@@ -3,7 +3,14 @@ import type { LoadedDataset, ResolvedGrasp } from '../core/dataset/loadDataset';
 import { createDatasetStore } from './datasetStore';
 
 const grasp = (id: string): ResolvedGrasp => ({ id, object: 'o', hand: 'h', root: { position: [0, 0, 0], quaternion: [0, 0, 0, 1] }, joints: {}, source: 'x' });
-const dataset = (name: string, n: number): LoadedDataset => ({ name, manifestUrl: `https://d.org/${name}.json`, hands: {}, objects: {}, grasps: Array.from({ length: n }, (_, i) => grasp(`${name}-${i}`)), issues: [] });
+const dataset = (name: string, n: number): LoadedDataset => ({
+  name,
+  manifestUrl: `https://d.org/${name}.json`,
+  hands: {},
+  objects: {},
+  grasps: Array.from({ length: n }, (_, i) => grasp(`${name}-${i}`)),
+  issues: [],
+});
 
 describe('dataset store', () => {
   it('keeps only the latest of two opens and clamps the selection, -1 meaning none', async () => {

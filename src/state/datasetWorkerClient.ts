@@ -29,11 +29,7 @@ function stop() {
  * loadDataset, run in a Web Worker: a shard of a million lines is read, parsed and validated
  * there, and the page only receives the grasps that made it.
  */
-export function loadDatasetInWorker(
-  manifestUrl: string,
-  limits: Partial<ReadLimits>,
-  opts: Pick<LoadOptions, 'signal' | 'onPartial' | 'onProgress'>,
-): Promise<LoadedDataset> {
+export function loadDatasetInWorker(manifestUrl: string, limits: Partial<ReadLimits>, opts: Pick<LoadOptions, 'signal' | 'onPartial' | 'onProgress'>): Promise<LoadedDataset> {
   const { api } = datasetWorker();
   const assembler = datasetAssembler();
   return new Promise<LoadedDataset>((resolve, reject) => {
@@ -58,7 +54,12 @@ export function loadDatasetInWorker(
       }
     };
     api
-      .load(manifestUrl, limits, Comlink.proxy(apply), Comlink.proxy((d: number, t: number, w: string) => opts.onProgress?.(d, t, w)))
+      .load(
+        manifestUrl,
+        limits,
+        Comlink.proxy(apply),
+        Comlink.proxy((d: number, t: number, w: string) => opts.onProgress?.(d, t, w)),
+      )
       .then(apply, (e: unknown) => {
         if (settled) return;
         settled = true;

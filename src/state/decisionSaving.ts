@@ -72,7 +72,10 @@ async function refreshIndex(): Promise<void> {
   for (const db of new Set(batch.map((x) => x.db))) {
     const mine = batch.filter((x) => x.db === db);
     try {
-      await refreshLatestRows(db, mine.map((x) => x.record.grasp));
+      await refreshLatestRows(
+        db,
+        mine.map((x) => x.record.grasp),
+      );
       for (const x of mine) x.journal?.remove(x.record.id);
     } catch {
       // The records are saved; their journal entries stay and the next start rebuilds these rows.

@@ -75,7 +75,14 @@ function memoryCache() {
 }
 
 // Distinct poses: grasps with identical inputs share one cache entry, as they should.
-const grasp = (id: string, i: number): ResolvedGrasp => ({ id, object: 'ball', hand: 'shadow', root: { position: [0, 0, i / 100], quaternion: [0, 0, 0, 1] }, joints: {}, source: 'x' });
+const grasp = (id: string, i: number): ResolvedGrasp => ({
+  id,
+  object: 'ball',
+  hand: 'shadow',
+  root: { position: [0, 0, i / 100], quaternion: [0, 0, 0, 1] },
+  joints: {},
+  source: 'x',
+});
 const dataset = (n: number): LoadedDataset => ({
   name: 't',
   manifestUrl: 'https://data.org/set/manifest.json',

@@ -298,7 +298,10 @@ export function createMetricsRunner(deps: MetricsRunnerDeps): MetricsRunner {
       const data = (row.overlay ?? null) as MetricsOverlay | null;
       const plain = stripRow(row);
       store.setState({ overlay: { graspId: grasp.id, status: 'done', data, row: plain, source: 'computed' } });
-      if (data && cacheable(row.cacheKey)) cache().putOverlay({ address, key: row.cacheKey, overlay: data, row: plain }).catch(() => undefined);
+      if (data && cacheable(row.cacheKey))
+        cache()
+          .putOverlay({ address, key: row.cacheKey, overlay: data, row: plain })
+          .catch(() => undefined);
     } catch (e) {
       if (!current()) return;
       store.setState({ overlay: { graspId: grasp.id, status: 'error', data: null, row: null, error: errorText(e) } });

@@ -73,7 +73,10 @@ export function createMetricsStore(): MetricsStore {
 const appMetricsStore = createMetricsStore();
 
 /** The app's metrics store as a React hook (with getState/setState/subscribe like any zustand store). */
-export const useMetricsStore = Object.assign(<T = MetricsState>(selector?: (s: MetricsState) => T): T => useStore(appMetricsStore, selector ?? ((s) => s as unknown as T)), appMetricsStore);
+export const useMetricsStore = Object.assign(
+  <T = MetricsState>(selector?: (s: MetricsState) => T): T => useStore(appMetricsStore, selector ?? ((s) => s as unknown as T)),
+  appMetricsStore,
+);
 
 export function addMetricRows(batch: GraspMetricsRow[]): void {
   appMetricsStore.getState().addRows(batch);

@@ -105,7 +105,13 @@ describe('metric rows from the metrics store', () => {
       { ...emptyMetrics('mesh failed'), id: 'b' },
     ];
     const t = buildMetricTable(
-      { grasps: [{ id: 'a', object: 'o', hand: 'h' }, { id: 'b', object: 'o', hand: 'h' }], objects: { o: { spec: { category: 'mug' } } } },
+      {
+        grasps: [
+          { id: 'a', object: 'o', hand: 'h' },
+          { id: 'b', object: 'o', hand: 'h' },
+        ],
+        objects: { o: { spec: { category: 'mug' } } },
+      },
       metricRowsFromStore(rows),
     );
     expect(t.columns.penetration_depth_cm[0]).toBe(0.4);

@@ -150,7 +150,8 @@ export function boundsConflict(rules: FilterRules, scope: RuleScope, metric: Met
     const own = scope ? boundAt(rules, scope, metric, k) : undefined;
     return own === undefined ? rules.metrics[metric]?.[k] : own;
   };
-  const min = pick('min'), max = pick('max');
+  const min = pick('min'),
+    max = pick('max');
   return typeof min === 'number' && typeof max === 'number' && min > max;
 }
 

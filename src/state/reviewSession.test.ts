@@ -28,7 +28,10 @@ function dataset(name = 'session test'): LoadedDataset {
     name,
     manifestUrl: 'https://example.org/session/manifest.json',
     hands: { shadow: { spec: { builtin: 'shadowhand' } } },
-    objects: { mug: { spec: { mesh: 'mug.obj', category: 'mug' }, meshUrl: 'https://example.org/session/mug.obj' }, pen: { spec: { mesh: 'pen.obj', category: 'pen' }, meshUrl: 'https://example.org/session/pen.obj' } },
+    objects: {
+      mug: { spec: { mesh: 'mug.obj', category: 'mug' }, meshUrl: 'https://example.org/session/mug.obj' },
+      pen: { spec: { mesh: 'pen.obj', category: 'pen' }, meshUrl: 'https://example.org/session/pen.obj' },
+    },
     grasps: [grasp('g0', 'mug'), grasp('g1', 'pen'), grasp('g2', 'mug'), grasp('g3', 'pen')],
     issues: [],
   } as unknown as LoadedDataset;
@@ -83,7 +86,12 @@ describe('review session (fake IndexedDB)', () => {
     await until(() => useReviewStore.getState().log.state('g1') === 'undecided', 'the undo record');
     expect(selectedId()).toBe('g1');
     expect(useReviewStore.getState().draft.reasons).toEqual(['penetration']);
-    expect(useReviewStore.getState().log.history('g1').map((r) => r.decision)).toEqual(['reject', 'undo']);
+    expect(
+      useReviewStore
+        .getState()
+        .log.history('g1')
+        .map((r) => r.decision),
+    ).toEqual(['reject', 'undo']);
   });
 
   it('a filter narrows the list and the queue; arrows step within it', async () => {
@@ -168,4 +176,3 @@ describe('decisions survive the page closing (fake IndexedDB, in-memory localSto
     expect(g0).toEqual(['accept', 'reject', 'undo']);
   });
 });
-

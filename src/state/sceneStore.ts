@@ -104,10 +104,7 @@ export async function showGrasp(dataset: LoadedDataset, grasp: ResolvedGrasp): P
       : Promise.resolve(),
     // A grasp without a robot pose shows only its object and human hand.
     grasp.root
-      ? Promise.all([
-          cached(handCache, ref.key, () => sceneWorker().handParts(ref)),
-          sceneWorker().pose(ref, grasp.root, grasp.joints),
-        ]).then(
+      ? Promise.all([cached(handCache, ref.key, () => sceneWorker().handParts(ref)), sceneWorker().pose(ref, grasp.root, grasp.joints)]).then(
           ([hand, pose]) => current() && useSceneStore.setState({ hand, pose }),
           (e) => current() && useSceneStore.setState({ handError: `hand "${grasp.hand}": ${errorText(e)}` }),
         )

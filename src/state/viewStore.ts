@@ -3,15 +3,7 @@ import { create } from 'zustand';
 export type ObjectSource = 'reference' | 'reconstruction';
 
 /** The on/off switches of the view (each is also a URL parameter and a keyboard action). */
-export const VIEW_TOGGLES = [
-  'wireframe',
-  'showHand',
-  'showObject',
-  'showMano',
-  'overlayPenetration',
-  'overlayContact',
-  'overlayFingertips',
-] as const;
+export const VIEW_TOGGLES = ['wireframe', 'showHand', 'showObject', 'showMano', 'overlayPenetration', 'overlayContact', 'overlayFingertips'] as const;
 export type ViewToggle = (typeof VIEW_TOGGLES)[number];
 
 interface ViewState extends Record<ViewToggle, boolean> {

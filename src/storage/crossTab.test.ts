@@ -43,12 +43,16 @@ describe('two tabs on one dataset', () => {
     thisTab = await openReviewDb(key);
     const received: string[] = [];
     let wake = () => {};
-    const stop = subscribeDecisions(thisTab, (recs) => {
-      received.push(...recs.map((r) => `${r.grasp}:${r.decision}`));
-      wake();
-    }, (e) => {
-      throw e;
-    });
+    const stop = subscribeDecisions(
+      thisTab,
+      (recs) => {
+        received.push(...recs.map((r) => `${r.grasp}:${r.decision}`));
+        wake();
+      },
+      (e) => {
+        throw e;
+      },
+    );
     const arrival = (count: number) =>
       new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`only ${received.length} of ${count} records arrived within 3 s`)), 3000);

@@ -8,7 +8,12 @@
  */
 export function datasetKey(manifestUrl: string, name: string): string {
   const url = normaliseUrl(manifestUrl);
-  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'dataset';
+  const slug =
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'dataset';
   return `${slug}-${hash64(`${url}\n${name}`)}`;
 }
 
@@ -25,7 +30,8 @@ export function normaliseUrl(u: string): string {
 
 /** Two 32-bit FNV-1a lanes with different offsets; collisions need equal hashes in both. */
 function hash64(s: string): string {
-  let a = 0x811c9dc5, b = 0xcbf29ce4;
+  let a = 0x811c9dc5,
+    b = 0xcbf29ce4;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
     a = Math.imul(a ^ c, 0x01000193);

@@ -98,7 +98,10 @@ export async function replayJournal(db: ReviewDb, journal: DecisionJournal): Pro
   const pending = journal.pending();
   if (pending.length === 0) return 0;
   const added = await guard('restore the decisions saved just before the page closed', () => appendRecords(db, pending));
-  await refreshLatestRows(db, pending.map((r) => r.grasp));
+  await refreshLatestRows(
+    db,
+    pending.map((r) => r.grasp),
+  );
   for (const r of pending) journal.remove(r.id);
   return added;
 }
@@ -146,7 +149,14 @@ export async function undoRecord(db: ReviewDb, recordId: string, annotator: stri
  */
 export async function appendRecords(db: ReviewDb, records: readonly DecisionRecord[]): Promise<number> {
   return db.transaction('rw', db.records, db.latest, async () => {
-    const existing = new Set((await db.records.where('id').anyOf(records.map((r) => r.id)).toArray()).map((r) => r.id));
+    const existing = new Set(
+      (
+        await db.records
+          .where('id')
+          .anyOf(records.map((r) => r.id))
+          .toArray()
+      ).map((r) => r.id),
+    );
     const fresh = records.filter((r) => !existing.has(r.id));
     if (fresh.length === 0) return 0;
     await db.records.bulkAdd(fresh.map((r) => ({ ...r })));
@@ -185,11 +195,7 @@ export async function loadLatest(db: ReviewDb): Promise<Map<string, LatestRow>> 
  * Only records newer than those already delivered are read each time. Errors go to `onError`
  * as StorageErrors. Returns the unsubscribe function.
  */
-export function subscribeDecisions(
-  db: ReviewDb,
-  onRecords: (records: DecisionRecord[]) => void,
-  onError: (e: StorageError) => void,
-): () => void {
+export function subscribeDecisions(db: ReviewDb, onRecords: (records: DecisionRecord[]) => void, onError: (e: StorageError) => void): () => void {
   let lastSeq = 0;
   const sub = liveQuery(() => db.records.where('seq').above(lastSeq).toArray()).subscribe({
     next: (rows) => {

@@ -59,9 +59,7 @@ export async function openReviewDb(datasetKey: string, deps?: { indexedDB: IDBFa
 
 /** Keys of the datasets that have a decision database in this browser. */
 export async function listReviewDatasets(): Promise<string[]> {
-  return guard('list the stored datasets', async () =>
-    (await Dexie.getDatabaseNames()).filter((n) => n.startsWith(REVIEW_DB_PREFIX)).map((n) => n.slice(REVIEW_DB_PREFIX.length)),
-  );
+  return guard('list the stored datasets', async () => (await Dexie.getDatabaseNames()).filter((n) => n.startsWith(REVIEW_DB_PREFIX)).map((n) => n.slice(REVIEW_DB_PREFIX.length)));
 }
 
 /**

@@ -11,12 +11,16 @@ describe('settings', () => {
     expect(await loadSettings(tabA)).toEqual({ annotator: '', reasons: [...DEFAULT_REASONS], presets: [] });
     const seen: ReviewSettings[] = [];
     let wake = () => {};
-    const stop = subscribeSettings(tabB, (s) => {
-      seen.push(s);
-      wake();
-    }, (e) => {
-      throw e;
-    });
+    const stop = subscribeSettings(
+      tabB,
+      (s) => {
+        seen.push(s);
+        wake();
+      },
+      (e) => {
+        throw e;
+      },
+    );
     const changed = (pred: (s: ReviewSettings) => boolean) =>
       new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no settings update within 2 s')), 2000);

@@ -101,14 +101,19 @@ describe('decision store', () => {
     const batches: string[][] = [];
     const errors: unknown[] = [];
     let notify: () => void = () => {};
-    const stop = subscribeDecisions(tabB, (recs) => {
-      batches.push(recs.map((r) => `${r.grasp}:${r.decision}`));
-      notify();
-    }, (e) => errors.push(e));
-    const next = () => new Promise<void>((resolve, reject) => {
-      notify = resolve;
-      setTimeout(() => reject(new Error('no notification within 2 s')), 2000);
-    });
+    const stop = subscribeDecisions(
+      tabB,
+      (recs) => {
+        batches.push(recs.map((r) => `${r.grasp}:${r.decision}`));
+        notify();
+      },
+      (e) => errors.push(e),
+    );
+    const next = () =>
+      new Promise<void>((resolve, reject) => {
+        notify = resolve;
+        setTimeout(() => reject(new Error('no notification within 2 s')), 2000);
+      });
     await next();
     expect(batches).toEqual([['g0:accept']]);
     const arrived = next();

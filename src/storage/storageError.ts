@@ -17,9 +17,9 @@ export class StorageError extends Error {
 
 const HINTS: Record<StorageErrorKind, string> = {
   quota:
-    'the browser refused to store more data (storage quota exceeded). Export your decisions now, then free space (remove old datasets\' decisions or site data) or allow this site more storage.',
+    "the browser refused to store more data (storage quota exceeded). Export your decisions now, then free space (remove old datasets' decisions or site data) or allow this site more storage.",
   unavailable:
-    'the browser\'s database (IndexedDB) is not available. Private browsing windows and some privacy settings disable it; open HOI Studio in a normal window to keep decisions.',
+    "the browser's database (IndexedDB) is not available. Private browsing windows and some privacy settings disable it; open HOI Studio in a normal window to keep decisions.",
   version: 'another tab runs a different version of HOI Studio. Reload all HOI Studio tabs.',
   closed: 'the database was closed (another tab upgraded it, or the browser is shutting down). Reload the page.',
   invalid: 'the stored data could not be read back; it may be from a newer version of HOI Studio.',

@@ -43,15 +43,11 @@ export function GraspInfo() {
         </details>
       )}
       {report && report.clamped.length > 0 && (
-        <p className="warning">
-          Clamped to limits: {report.clamped.map((c) => `${c.joint} ${c.value.toFixed(3)}→${c.clampedTo.toFixed(3)} rad`).join(', ')}
-        </p>
+        <p className="warning">Clamped to limits: {report.clamped.map((c) => `${c.joint} ${c.value.toFixed(3)}→${c.clampedTo.toFixed(3)} rad`).join(', ')}</p>
       )}
       {report && report.unknown.length > 0 && <p className="error">Unknown joints: {report.unknown.join(', ')}</p>}
       {report && report.invalid.length > 0 && <p className="error">Invalid joint values (treated as 0): {report.invalid.join(', ')}</p>}
-      {report && report.missing.length > 0 && (
-        <p className="muted">Joints not set (at 0): {report.missing.join(', ')}</p>
-      )}
+      {report && report.missing.length > 0 && <p className="muted">Joints not set (at 0): {report.missing.join(', ')}</p>}
     </section>
   );
 }

@@ -25,7 +25,12 @@ function SortHeading({ column, label, title }: { column: SortColumn; label: stri
   });
   return (
     <span className="list-heading" data-column={column} data-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'}>
-      <button className="sort-heading" title={`Sort by ${title ?? label}`} aria-label={`Sort by ${title ?? label}${dir ? (dir === 'asc' ? ', sorted ascending' : ', sorted descending') : ''}`} onClick={() => sortBy(column)}>
+      <button
+        className="sort-heading"
+        title={`Sort by ${title ?? label}`}
+        aria-label={`Sort by ${title ?? label}${dir ? (dir === 'asc' ? ', sorted ascending' : ', sorted descending') : ''}`}
+        onClick={() => sortBy(column)}
+      >
         {label}
         {dir === 'asc' ? ' ↑' : dir === 'desc' ? ' ↓' : ''}
       </button>

@@ -10,9 +10,7 @@ export function IssuesPanel() {
   const issues = useDatasetStore((s) => s.dataset?.issues ?? NO_ISSUES);
   const scene = useSceneStore();
   const [open, setOpen] = useState(true);
-  const sceneErrors = [scene.objectError, scene.reconstructionError, scene.manoError, scene.handError, ...(scene.hand?.errors ?? [])].filter(
-    (e): e is string => !!e,
-  );
+  const sceneErrors = [scene.objectError, scene.reconstructionError, scene.manoError, scene.handError, ...(scene.hand?.errors ?? [])].filter((e): e is string => !!e);
   const errors = issues.filter((i) => i.severity === 'error').length + sceneErrors.length;
   const warnings = issues.length - issues.filter((i) => i.severity === 'error').length;
   if (issues.length === 0 && sceneErrors.length === 0) return null;

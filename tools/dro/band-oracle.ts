@@ -61,7 +61,8 @@ function fakeRunner(dists: (object: Float32Array, call: number) => Float32Array)
 const service = new MetricsService(io);
 service.configure(dataset);
 {
-  let good = 0, total = 0;
+  let good = 0,
+    total = 0;
   const per: string[] = [];
   for (const objectId of Object.keys(dataset.objects)) {
     const mine = grasps.filter((g) => g.category === objectId).map((g) => graspPoints(g.matrices));
@@ -70,7 +71,9 @@ service.configure(dataset);
     const job = { dataset, objectId, handId, count: perObject, seed: 1, modelLabel: 'true D', backend: 'none' };
     const r = await runPredictJob(job, files, runner, io, { hand: model });
     const rows = await service.compute(r.grasps.map((g): ResolvedGrasp => ({ ...g, source: 'oracle' })));
-    const ok = rows.filter((row) => row.penetration_depth_cm !== null && row.penetration_depth_cm < 0.5 && row.disjoint_distance_cm !== null && row.disjoint_distance_cm < 1).length;
+    const ok = rows.filter(
+      (row) => row.penetration_depth_cm !== null && row.penetration_depth_cm < 0.5 && row.disjoint_distance_cm !== null && row.disjoint_distance_cm < 1,
+    ).length;
     good += ok;
     total += rows.length;
     per.push(`${objectId} ${ok}/${rows.length}`);

@@ -17,21 +17,39 @@ const modelFiles = Object.fromEntries(
     return [`${B}models/${f}`, f.endsWith('.json') ? buf.toString('utf8') : (buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer)];
   }),
 );
-const knife = mergeMeshes([
-  box([-0.01, -0.01, 0], [0.01, 0.01, 0.1]),
-  transformTriMesh(box([-0.02, -0.02, 0.1], [0.02, 0.02, 0.2]), rotationMatrix([0, 0, 1], Math.PI / 4)),
-]);
+const knife = mergeMeshes([box([-0.01, -0.01, 0], [0.01, 0.01, 0.1]), transformTriMesh(box([-0.02, -0.02, 0.1], [0.02, 0.02, 0.2]), rotationMatrix([0, 0, 1], Math.PI / 4))]);
 const io = memoryIO({
   ...modelFiles,
   [`${B}knife.obj`]: writeObj(knife),
-  [`${B}knife.parts.json`]: JSON.stringify({ names: ['handle', 'blade'], runs: [[0, 12], [1, 12]], negative: ['blade'], query: 'a photo of the blade part' }),
+  [`${B}knife.parts.json`]: JSON.stringify({
+    names: ['handle', 'blade'],
+    runs: [
+      [0, 12],
+      [1, 12],
+    ],
+    negative: ['blade'],
+    query: 'a photo of the blade part',
+  }),
   [`${B}bad.obj`]: 'v 1 2\nf 1 2 3\n',
 });
-const req = { runId: 1, meshUrl: `${B}knife.obj`, partsUrl: `${B}knife.parts.json`, meshLabel: 'knife.obj', query: null, models: { kind: 'url' as const, base: `${B}models/` }, backend: 'auto' as const, options: { size: 96, grid: 12, minScore: 0.99 } };
+const req = {
+  runId: 1,
+  meshUrl: `${B}knife.obj`,
+  partsUrl: `${B}knife.parts.json`,
+  meshLabel: 'knife.obj',
+  query: null,
+  models: { kind: 'url' as const, base: `${B}models/` },
+  backend: 'auto' as const,
+  options: { size: 96, grid: 12, minScore: 0.99 },
+};
 
 describe('affordance service (what the worker runs)', () => {
   it('falls back to WASM without an adapter, takes the query from the labels and measures IoU against them', async () => {
-    const svc = new AffordanceService(io, () => nodeAffOrt(), async () => null);
+    const svc = new AffordanceService(
+      io,
+      () => nodeAffOrt(),
+      async () => null,
+    );
     const progress: number[] = [];
     const r = await svc.run(req, (d) => progress.push(d));
     expect(r.backend).toBe('wasm');
@@ -44,7 +62,11 @@ describe('affordance service (what the worker runs)', () => {
   }, 300_000);
 
   it('says why it cannot run: no WebGPU when forced, a bad mesh, a missing model file, a cancel', async () => {
-    const svc = new AffordanceService(io, () => nodeAffOrt(), async () => null);
+    const svc = new AffordanceService(
+      io,
+      () => nodeAffOrt(),
+      async () => null,
+    );
     await expect(svc.run({ ...req, backend: 'webgpu' })).rejects.toThrow(/no WebGPU adapter/);
     await expect(svc.run({ ...req, meshUrl: `${B}bad.obj`, meshLabel: 'bad.obj', partsUrl: undefined })).rejects.toThrow(/^bad\.obj: /);
     await expect(svc.run({ ...req, models: { kind: 'url', base: `${B}nowhere/` } })).rejects.toThrow(/sam\/onnx\/vision_encoder\.onnx: cannot read the model file/);

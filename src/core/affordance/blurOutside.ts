@@ -22,7 +22,8 @@ export function blurOutside(image: RgbImage, mask: Uint8Array, radius: number): 
 /** Mean over a window clamped at the borders (edge pixels repeat). */
 function boxBlur(src: Uint8Array, w: number, h: number, r: number, horizontal: boolean): Uint8Array {
   const out = new Uint8Array(src.length);
-  const len = horizontal ? w : h, lines = horizontal ? h : w;
+  const len = horizontal ? w : h,
+    lines = horizontal ? h : w;
   const n = 2 * r + 1;
   for (let l = 0; l < lines; l++) {
     const at = (k: number) => 3 * (horizontal ? l * w + Math.min(len - 1, Math.max(0, k)) : Math.min(len - 1, Math.max(0, k)) * w + l);

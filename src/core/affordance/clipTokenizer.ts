@@ -16,7 +16,11 @@ export class ClipTokenizer {
   private readonly bos: number;
   private readonly eos: number;
 
-  constructor(tokenizerJson: string, private readonly label: string, private readonly maxLength = 77) {
+  constructor(
+    tokenizerJson: string,
+    private readonly label: string,
+    private readonly maxLength = 77,
+  ) {
     let raw: { model?: { vocab?: Record<string, number> } };
     try {
       raw = JSON.parse(tokenizerJson);

@@ -13,7 +13,8 @@ import type { TriMesh } from '../mesh/triMesh';
  */
 export function liftMasks(mesh: TriMesh, views: { view: View; render: RenderedView; mask: Uint8Array | null }[], eps: number, minCoverage = 0): Uint8Array {
   const nt = mesh.indices.length / 3;
-  const seen = new Uint32Array(nt), hit = new Uint32Array(nt);
+  const seen = new Uint32Array(nt),
+    hit = new Uint32Array(nt);
   for (const { view, render, mask } of views) {
     const { width, height, id, depth } = render;
     for (let i = 0; i < id.length; i++) {
@@ -31,11 +32,20 @@ export function liftMasks(mesh: TriMesh, views: { view: View; render: RenderedVi
 }
 
 function planeDistance(mesh: TriMesh, t: number, q: [number, number, number]): number {
-  const p = mesh.positions, idx = mesh.indices;
-  const a = 3 * idx[3 * t], b = 3 * idx[3 * t + 1], c = 3 * idx[3 * t + 2];
-  const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-  const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-  const nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+  const p = mesh.positions,
+    idx = mesh.indices;
+  const a = 3 * idx[3 * t],
+    b = 3 * idx[3 * t + 1],
+    c = 3 * idx[3 * t + 2];
+  const ux = p[b] - p[a],
+    uy = p[b + 1] - p[a + 1],
+    uz = p[b + 2] - p[a + 2];
+  const vx = p[c] - p[a],
+    vy = p[c + 1] - p[a + 1],
+    vz = p[c + 2] - p[a + 2];
+  const nx = uy * vz - uz * vy,
+    ny = uz * vx - ux * vz,
+    nz = ux * vy - uy * vx;
   const len = Math.hypot(nx, ny, nz);
   if (len === 0) return Infinity;
   return Math.abs((q[0] - p[a]) * nx + (q[1] - p[a + 1]) * ny + (q[2] - p[a + 2]) * nz) / len;

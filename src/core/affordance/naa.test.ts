@@ -42,9 +42,15 @@ describe('software rasterizer', () => {
     const W = 64;
     const r = rasterize(slab, top, W, W);
     // Seen from +z the slab is its top face: x in ±2 cm → columns, y in ±1 cm → rows.
-    const [u0] = top.project(-0.02, 0, 0), [u1] = top.project(0.02, 0, 0);
-    const [, v0] = top.project(0, 0.01, 0), [, v1] = top.project(0, -0.01, 0);
-    const centres = (a: number, b: number) => { let n = 0; for (let i = 0; i < W; i++) if (i + 0.5 >= a * W && i + 0.5 <= b * W) n++; return n; };
+    const [u0] = top.project(-0.02, 0, 0),
+      [u1] = top.project(0.02, 0, 0);
+    const [, v0] = top.project(0, 0.01, 0),
+      [, v1] = top.project(0, -0.01, 0);
+    const centres = (a: number, b: number) => {
+      let n = 0;
+      for (let i = 0; i < W; i++) if (i + 0.5 >= a * W && i + 0.5 <= b * W) n++;
+      return n;
+    };
     const expected = centres(u0, u1) * centres(v0, v1);
     const ids = Array.from(r.id).filter((t) => t >= 0);
     expect(ids).toHaveLength(expected);
@@ -62,7 +68,16 @@ describe('grid prompts, small masks and NMS', () => {
   it('prompts only on object pixels of a regular grid', () => {
     const id = new Int32Array(64).fill(-1);
     for (let y = 0; y < 8; y++) for (let x = 0; x < 4; x++) id[y * 8 + x] = 0;
-    expect(gridPrompts(8, 8, id, 4)).toEqual([[1, 1], [3, 1], [1, 3], [3, 3], [1, 5], [3, 5], [1, 7], [3, 7]]);
+    expect(gridPrompts(8, 8, id, 4)).toEqual([
+      [1, 1],
+      [3, 1],
+      [1, 3],
+      [3, 3],
+      [1, 5],
+      [3, 5],
+      [1, 7],
+      [3, 7],
+    ]);
   });
 
   it('clips masks to the object, drops tiny ones and suppresses overlaps above 0.7 IoU', () => {
@@ -80,7 +95,10 @@ describe('grid prompts, small masks and NMS', () => {
       id,
       { minArea: 2 },
     );
-    expect(kept.map((k) => k.point)).toEqual([[2, 0], [3, 0]]);
+    expect(kept.map((k) => k.point)).toEqual([
+      [2, 0],
+      [3, 0],
+    ]);
     expect(kept.map((k) => k.area)).toEqual([4, 5]);
     expect(maskIoU(m(0, 1, 2, 3), m(0, 1, 2, 3, 4))).toBe(0.8);
   });
@@ -120,8 +138,14 @@ describe('lifting masks onto the mesh', () => {
   it('with a coverage threshold, selects a triangle only when that share of its visible pixels is masked', () => {
     // Mask the left 40 % of the top view's columns: triangle 2 or 3 (the face's diagonal split) gets more of it.
     const part = Uint8Array.from({ length: 64 * 64 }, (_, i) => (i % 64 < 26 ? 1 : 0));
-    const seen = [0, 0, 0, 0], hit = [0, 0, 0, 0];
-    render.id.forEach((t, i) => { if (t >= 0) { seen[t]++; hit[t] += part[i]; } });
+    const seen = [0, 0, 0, 0],
+      hit = [0, 0, 0, 0];
+    render.id.forEach((t, i) => {
+      if (t >= 0) {
+        seen[t]++;
+        hit[t] += part[i];
+      }
+    });
     const any = liftMasks(slab, [{ view: top, render, mask: part }], 1e-6);
     const half = liftMasks(slab, [{ view: top, render, mask: part }], 1e-6, 0.5);
     expect(Array.from(any.slice(0, 4))).toEqual([0, 0, hit[2] > 0 ? 1 : 0, hit[3] > 0 ? 1 : 0]);
@@ -156,7 +180,11 @@ describe('NAA end to end with stand-in models', () => {
   it('finds the blade from the four sides, lifts it, samples it and scores it against the truth', async () => {
     const progress: string[] = [];
     const r = await runNaa(knife, 'a photo of the blade part', new FloodFillSam(), clip(), {
-      size: 64, truth, minScore: 0.99, promptBatch: 50, onProgress: (d, t, w) => progress.push(`${d}/${t} ${w}`),
+      size: 64,
+      truth,
+      minScore: 0.99,
+      promptBatch: 50,
+      onProgress: (d, t, w) => progress.push(`${d}/${t} ${w}`),
     });
     // Side views: the blade and the handle; top: the blade's top; bottom: handle and blade bottoms, one colour.
     expect(r.views.map((v) => v.proposals.length)).toEqual([2, 2, 2, 2, 1, 1]);
@@ -166,7 +194,8 @@ describe('NAA end to end with stand-in models', () => {
     expect(r.iou).toBeCloseTo(160 / 192, 7);
     expect(r.points).toHaveLength(100);
     for (const [x, y, z] of r.points) {
-      const a = (x + y) / Math.SQRT2, b = (x - y) / Math.SQRT2; // blade frame
+      const a = (x + y) / Math.SQRT2,
+        b = (x - y) / Math.SQRT2; // blade frame
       expect(z).toBeGreaterThanOrEqual(0.1 - 1e-6);
       expect(Math.max(Math.abs(a), Math.abs(b))).toBeCloseTo(0.02, 6);
     }

@@ -71,7 +71,8 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
   const batch = opts.promptBatch ?? 64;
   const minFrac = opts.minAreaFraction ?? 0.01;
   const views = cardinalViews(mesh);
-  const runs = { encoder: 0, decoder: 0 }, clipRuns = { image: 0, text: 0 };
+  const runs = { encoder: 0, decoder: 0 },
+    clipRuns = { image: 0, text: 0 };
   const abort = () => {
     if (opts.signal?.aborted) throw new DOMException('NAA cancelled', 'AbortError');
   };
@@ -134,8 +135,13 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
 /** The lift step on its own, so a user's change of a view's chosen mask re-lifts without re-running the models. */
 export function liftViews(mesh: TriMesh, views: View[], results: NaaView[], minCoverage = 0): Uint8Array {
   const p = mesh.positions;
-  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < p.length; i += 3) for (let k = 0; k < 3; k++) { min[k] = Math.min(min[k], p[i + k]); max[k] = Math.max(max[k], p[i + k]); }
+  const min = [Infinity, Infinity, Infinity],
+    max = [-Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < p.length; i += 3)
+    for (let k = 0; k < 3; k++) {
+      min[k] = Math.min(min[k], p[i + k]);
+      max[k] = Math.max(max[k], p[i + k]);
+    }
   const diag = Math.hypot(max[0] - min[0], max[1] - min[1], max[2] - min[2]);
   return liftMasks(
     mesh,

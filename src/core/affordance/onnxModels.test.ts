@@ -25,7 +25,10 @@ describe('tiny SAM (HF SlimSAM layout) through onnxruntime-web WASM', () => {
     const m = await sam();
     const img = { width: 128, height: 64, rgb: new Uint8Array(128 * 64 * 3).fill(90) };
     const emb = await m.embed(img);
-    const [a, b] = await m.segment(emb, img, [[20.5, 30.5], [100, 10]]);
+    const [a, b] = await m.segment(emb, img, [
+      [20.5, 30.5],
+      [100, 10],
+    ]);
     expect(a.score).toBeCloseTo(0.9, 6);
     // Longest side 128 → k = 8: radius 48 / 8 = 6 px. Low-res logits are bilinear, so only the rim is uncertain.
     for (let y = 0; y < 64; y++)

@@ -44,13 +44,18 @@ function checkNames(s: AffSession, name: string, inputs: string[], outputs: stri
 /** Bilinear resample of an RGB image into a CHW float tensor, normalised; pixels beyond `w`×`h` of the target stay 0 (padding). */
 function toPixelValues(img: RgbImage, outW: number, outH: number, tw: number, th: number, mean: number[], std: number[]): Float32Array {
   const out = new Float32Array(3 * tw * th);
-  const sx = img.width / outW, sy = img.height / outH;
+  const sx = img.width / outW,
+    sy = img.height / outH;
   for (let y = 0; y < outH; y++) {
     const fy = Math.min(img.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
-    const y0 = Math.floor(fy), y1 = Math.min(img.height - 1, y0 + 1), ay = fy - y0;
+    const y0 = Math.floor(fy),
+      y1 = Math.min(img.height - 1, y0 + 1),
+      ay = fy - y0;
     for (let x = 0; x < outW; x++) {
       const fx = Math.min(img.width - 1, Math.max(0, (x + 0.5) * sx - 0.5));
-      const x0 = Math.floor(fx), x1 = Math.min(img.width - 1, x0 + 1), ax = fx - x0;
+      const x0 = Math.floor(fx),
+        x1 = Math.min(img.width - 1, x0 + 1),
+        ax = fx - x0;
       for (let c = 0; c < 3; c++) {
         const p = (yy: number, xx: number) => img.rgb[3 * (yy * img.width + xx) + c];
         const v = (1 - ay) * ((1 - ax) * p(y0, x0) + ax * p(y0, x1)) + ay * ((1 - ax) * p(y1, x0) + ax * p(y1, x1));
@@ -64,7 +69,12 @@ function toPixelValues(img: RgbImage, outW: number, outH: number, tw: number, th
 const SAM_SIZE = 1024;
 
 export class OnnxSam implements SamModel {
-  private constructor(private readonly ort: AffOrt, private readonly enc: AffSession, private readonly dec: AffSession, private readonly files: SamFiles) {}
+  private constructor(
+    private readonly ort: AffOrt,
+    private readonly enc: AffSession,
+    private readonly dec: AffSession,
+    private readonly files: SamFiles,
+  ) {}
 
   static async create(ort: AffOrt, files: SamFiles): Promise<OnnxSam> {
     const enc = await ort.createSession(files.visionEncoder, 'vision_encoder.onnx');
@@ -91,7 +101,10 @@ export class OnnxSam implements SamModel {
     const { k } = this.frame(img);
     const P = points.length;
     const pts = new Float32Array(P * 2);
-    points.forEach(([x, y], i) => { pts[2 * i] = x * k; pts[2 * i + 1] = y * k; });
+    points.forEach(([x, y], i) => {
+      pts[2 * i] = x * k;
+      pts[2 * i + 1] = y * k;
+    });
     const out = await this.dec.run({
       image_embeddings: embedding as AffTensor,
       input_points: this.ort.float32(pts, [1, P, 1, 2]),
@@ -120,15 +133,26 @@ export class OnnxSam implements SamModel {
 }
 
 function bilinear(a: Float32Array, base: number, w: number, h: number, x: number, y: number): number {
-  const cx = Math.min(w - 1, Math.max(0, x)), cy = Math.min(h - 1, Math.max(0, y));
-  const x0 = Math.floor(cx), y0 = Math.floor(cy), x1 = Math.min(w - 1, x0 + 1), y1 = Math.min(h - 1, y0 + 1);
-  const ax = cx - x0, ay = cy - y0;
+  const cx = Math.min(w - 1, Math.max(0, x)),
+    cy = Math.min(h - 1, Math.max(0, y));
+  const x0 = Math.floor(cx),
+    y0 = Math.floor(cy),
+    x1 = Math.min(w - 1, x0 + 1),
+    y1 = Math.min(h - 1, y0 + 1);
+  const ax = cx - x0,
+    ay = cy - y0;
   const p = (yy: number, xx: number) => a[base + yy * w + xx];
   return (1 - ay) * ((1 - ax) * p(y0, x0) + ax * p(y0, x1)) + ay * ((1 - ax) * p(y1, x0) + ax * p(y1, x1));
 }
 
 export class OnnxClip implements ClipModel {
-  private constructor(private readonly ort: AffOrt, private readonly vision: AffSession, private readonly text: AffSession, private readonly tokenizer: ClipTokenizer, private readonly files: ClipFiles) {}
+  private constructor(
+    private readonly ort: AffOrt,
+    private readonly vision: AffSession,
+    private readonly text: AffSession,
+    private readonly tokenizer: ClipTokenizer,
+    private readonly files: ClipFiles,
+  ) {}
 
   static async create(ort: AffOrt, files: ClipFiles, tokenizer: ClipTokenizer): Promise<OnnxClip> {
     const vision = await ort.createSession(files.visionModel, 'vision_model.onnx');

@@ -18,8 +18,10 @@ export function gridPrompts(width: number, height: number, id: Int32Array, grid 
   const out: [number, number][] = [];
   for (let j = 0; j < grid; j++)
     for (let i = 0; i < grid; i++) {
-      const x = ((i + 0.5) * width) / grid, y = ((j + 0.5) * height) / grid;
-      const px = Math.min(width - 1, Math.floor(x)), py = Math.min(height - 1, Math.floor(y));
+      const x = ((i + 0.5) * width) / grid,
+        y = ((j + 0.5) * height) / grid;
+      const px = Math.min(width - 1, Math.floor(x)),
+        py = Math.min(height - 1, Math.floor(y));
       if (id[py * width + px] >= 0) out.push([x, y]);
     }
   return out;
@@ -32,7 +34,8 @@ export function maskArea(mask: Uint8Array): number {
 }
 
 export function maskIoU(a: Uint8Array, b: Uint8Array): number {
-  let inter = 0, union = 0;
+  let inter = 0,
+    union = 0;
   for (let i = 0; i < a.length; i++) {
     inter += a[i] & b[i];
     union += a[i] | b[i];
@@ -55,10 +58,11 @@ export function selectProposals(
   for (const m of masks) {
     const mask = new Uint8Array(m.mask.length);
     let area = 0;
-    for (let i = 0; i < mask.length; i++) if (m.mask[i] && id[i] >= 0) {
-      mask[i] = 1;
-      area++;
-    }
+    for (let i = 0; i < mask.length; i++)
+      if (m.mask[i] && id[i] >= 0) {
+        mask[i] = 1;
+        area++;
+      }
     if (area >= opts.minArea) candidates.push({ mask, score: m.score, area, point: m.point });
   }
   const order = candidates.map((_, i) => i).sort((a, b) => candidates[b].score - candidates[a].score || candidates[b].area - candidates[a].area || a - b);

@@ -34,7 +34,9 @@ export function rasterize(mesh: TriMesh, view: View, width: number, height: numb
   const id = new Int32Array(n).fill(-1);
   const depth = new Float32Array(n).fill(Infinity);
   const { positions: p, indices: idx } = mesh;
-  const sx = new Float64Array(3), sy = new Float64Array(3), sz = new Float64Array(3);
+  const sx = new Float64Array(3),
+    sy = new Float64Array(3),
+    sz = new Float64Array(3);
   for (let t = 0; t < idx.length / 3; t++) {
     for (let k = 0; k < 3; k++) {
       const v = 3 * idx[3 * t + k];
@@ -46,8 +48,10 @@ export function rasterize(mesh: TriMesh, view: View, width: number, height: numb
     const area = (sx[1] - sx[0]) * (sy[2] - sy[0]) - (sx[2] - sx[0]) * (sy[1] - sy[0]);
     if (!(Math.abs(area) > 1e-12)) continue;
     const color = shade(p, idx, t, view);
-    const x0 = Math.max(0, Math.floor(Math.min(sx[0], sx[1], sx[2]))), x1 = Math.min(width - 1, Math.ceil(Math.max(sx[0], sx[1], sx[2])));
-    const y0 = Math.max(0, Math.floor(Math.min(sy[0], sy[1], sy[2]))), y1 = Math.min(height - 1, Math.ceil(Math.max(sy[0], sy[1], sy[2])));
+    const x0 = Math.max(0, Math.floor(Math.min(sx[0], sx[1], sx[2]))),
+      x1 = Math.min(width - 1, Math.ceil(Math.max(sx[0], sx[1], sx[2])));
+    const y0 = Math.max(0, Math.floor(Math.min(sy[0], sy[1], sy[2]))),
+      y1 = Math.min(height - 1, Math.ceil(Math.max(sy[0], sy[1], sy[2])));
     const inv = 1 / area;
     for (let py = y0; py <= y1; py++) {
       const cy = py + 0.5;
@@ -77,16 +81,22 @@ export function rasterize(mesh: TriMesh, view: View, width: number, height: numb
 
 /** Colour (before the checker) from the object-frame normal (sign-free, so winding does not matter) lit from the camera. */
 export function shade(p: Float32Array, idx: Uint32Array, t: number, view: View): [number, number, number] {
-  const a = 3 * idx[3 * t], b = 3 * idx[3 * t + 1], c = 3 * idx[3 * t + 2];
-  const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-  const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
-  let nx = uy * vz - uz * vy, ny = uz * vx - ux * vz, nz = ux * vy - uy * vx;
+  const a = 3 * idx[3 * t],
+    b = 3 * idx[3 * t + 1],
+    c = 3 * idx[3 * t + 2];
+  const ux = p[b] - p[a],
+    uy = p[b + 1] - p[a + 1],
+    uz = p[b + 2] - p[a + 2];
+  const vx = p[c] - p[a],
+    vy = p[c + 1] - p[a + 1],
+    vz = p[c + 2] - p[a + 2];
+  let nx = uy * vz - uz * vy,
+    ny = uz * vx - ux * vz,
+    nz = ux * vy - uy * vx;
   const len = Math.hypot(nx, ny, nz) || 1;
-  nx /= len; ny /= len; nz /= len;
+  nx /= len;
+  ny /= len;
+  nz /= len;
   const light = 0.35 + 0.65 * Math.abs(nx * view.forward[0] + ny * view.forward[1] + nz * view.forward[2]);
-  return [
-    Math.round(255 * light * (0.25 + 0.75 * Math.abs(nx))),
-    Math.round(255 * light * (0.25 + 0.75 * Math.abs(ny))),
-    Math.round(255 * light * (0.25 + 0.75 * Math.abs(nz))),
-  ];
+  return [Math.round(255 * light * (0.25 + 0.75 * Math.abs(nx))), Math.round(255 * light * (0.25 + 0.75 * Math.abs(ny))), Math.round(255 * light * (0.25 + 0.75 * Math.abs(nz)))];
 }

@@ -2,10 +2,17 @@ import type { TriMesh } from '../mesh/triMesh';
 import { makeRng } from '../rng';
 
 export function triangleArea(mesh: TriMesh, t: number): number {
-  const p = mesh.positions, idx = mesh.indices;
-  const a = 3 * idx[3 * t], b = 3 * idx[3 * t + 1], c = 3 * idx[3 * t + 2];
-  const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-  const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
+  const p = mesh.positions,
+    idx = mesh.indices;
+  const a = 3 * idx[3 * t],
+    b = 3 * idx[3 * t + 1],
+    c = 3 * idx[3 * t + 2];
+  const ux = p[b] - p[a],
+    uy = p[b + 1] - p[a + 1],
+    uz = p[b + 2] - p[a + 2];
+  const vx = p[c] - p[a],
+    vy = p[c + 1] - p[a + 1],
+    vz = p[c + 2] - p[a + 2];
   return Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx) / 2;
 }
 
@@ -24,20 +31,28 @@ export function sampleRegion(mesh: TriMesh, selected: Uint8Array, n = 100, seed 
     }
   if (tris.length === 0) return [];
   const rng = makeRng(seed);
-  const p = mesh.positions, idx = mesh.indices;
+  const p = mesh.positions,
+    idx = mesh.indices;
   const out: [number, number, number][] = [];
   for (let k = 0; k < n; k++) {
     const r = rng.next() * total;
-    let lo = 0, hi = cum.length - 1;
+    let lo = 0,
+      hi = cum.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       if (cum[mid] > r) hi = mid;
       else lo = mid + 1;
     }
     const t = tris[lo];
-    let u = rng.next(), v = rng.next();
-    if (u + v > 1) { u = 1 - u; v = 1 - v; }
-    const a = 3 * idx[3 * t], b = 3 * idx[3 * t + 1], c = 3 * idx[3 * t + 2];
+    let u = rng.next(),
+      v = rng.next();
+    if (u + v > 1) {
+      u = 1 - u;
+      v = 1 - v;
+    }
+    const a = 3 * idx[3 * t],
+      b = 3 * idx[3 * t + 1],
+      c = 3 * idx[3 * t + 2];
     out.push([0, 1, 2].map((d) => p[a + d] + u * (p[b + d] - p[a + d]) + v * (p[c + d] - p[a + d])) as [number, number, number]);
   }
   return out;
@@ -45,7 +60,8 @@ export function sampleRegion(mesh: TriMesh, selected: Uint8Array, n = 100, seed 
 
 /** Area-weighted IoU of a triangle selection against the true negative triangles. */
 export function regionIoU(mesh: TriMesh, selected: Uint8Array, truth: Uint8Array): number {
-  let inter = 0, union = 0;
+  let inter = 0,
+    union = 0;
   for (let t = 0; t < selected.length; t++) {
     if (!selected[t] && !truth[t]) continue;
     const a = triangleArea(mesh, t);

@@ -33,8 +33,14 @@ export class FloodFillSam implements SamModel {
       while (stack.length) {
         const i = stack.pop()!;
         area++;
-        const px = i % w, py = (i - px) / w;
-        for (const [nx, ny] of [[px + 1, py], [px - 1, py], [px, py + 1], [px, py - 1]]) {
+        const px = i % w,
+          py = (i - px) / w;
+        for (const [nx, ny] of [
+          [px + 1, py],
+          [px - 1, py],
+          [px, py + 1],
+          [px, py - 1],
+        ]) {
           if (nx < 0 || ny < 0 || nx >= w || ny >= h) continue;
           const j = ny * w + nx;
           if (!mask[j] && same(baseColor(image, j), c)) {
@@ -61,9 +67,12 @@ export class ColorClip implements ClipModel {
         if ((i + 1) % img.width === 0) continue;
         const a = [img.rgb[3 * i], img.rgb[3 * i + 1], img.rgb[3 * i + 2]];
         const b = [img.rgb[3 * i + 3], img.rgb[3 * i + 4], img.rgb[3 * i + 5]];
-        const ca = baseColor(img, i), cb = baseColor(img, i + 1);
+        const ca = baseColor(img, i),
+          cb = baseColor(img, i + 1);
         if (black(ca) || !same(ca, cb, 2) || same(a, b, 0)) continue;
-        e[0] += ca[0]; e[1] += ca[1]; e[2] += ca[2];
+        e[0] += ca[0];
+        e[1] += ca[1];
+        e[2] += ca[2];
       }
       return e;
     });

@@ -32,7 +32,8 @@ const AXES: { name: string; forward: Vec3; up: Vec3 }[] = [
  */
 export function cardinalViews(mesh: TriMesh, margin = 0.1): View[] {
   const p = mesh.positions;
-  const min = [Infinity, Infinity, Infinity], max = [-Infinity, -Infinity, -Infinity];
+  const min = [Infinity, Infinity, Infinity],
+    max = [-Infinity, -Infinity, -Infinity];
   for (let i = 0; i < p.length; i += 3)
     for (let k = 0; k < 3; k++) {
       min[k] = Math.min(min[k], p[i + k]);
@@ -49,15 +50,15 @@ export function cardinalViews(mesh: TriMesh, margin = 0.1): View[] {
       right,
       up,
       project(x, y, z) {
-        const dx = x - c[0], dy = y - c[1], dz = z - c[2];
-        return [
-          (dot3(right, dx, dy, dz) / half + 1) / 2,
-          (1 - dot3(up, dx, dy, dz) / half) / 2,
-          dot3(forward, dx, dy, dz) - near,
-        ];
+        const dx = x - c[0],
+          dy = y - c[1],
+          dz = z - c[2];
+        return [(dot3(right, dx, dy, dz) / half + 1) / 2, (1 - dot3(up, dx, dy, dz) / half) / 2, dot3(forward, dx, dy, dz) - near];
       },
       unproject(u, v, depth) {
-        const a = (2 * u - 1) * half, b = (1 - 2 * v) * half, d = depth + near;
+        const a = (2 * u - 1) * half,
+          b = (1 - 2 * v) * half,
+          d = depth + near;
         return [0, 1, 2].map((k) => c[k] + a * right[k] + b * up[k] + d * forward[k]) as Vec3;
       },
     };

@@ -87,7 +87,8 @@ function icp(sides: [Side, Side], start: Similarity, inlier: number, maxIteratio
   const scratch = new Float64Array(Math.max(...counts));
   const q = new Float64Array(3);
   let T = start;
-  let iterations = 0, rounds = 0;
+  let iterations = 0,
+    rounds = 0;
   const pair = (t: Similarity) => {
     const inv = invertSimilarity(t);
     let o = 0;
@@ -95,11 +96,25 @@ function icp(sides: [Side, Side], start: Similarity, inlier: number, maxIteratio
       const { pts, other, forward } = sides[si];
       const d = dists[si];
       const m = forward ? t : inv;
-      const R = m.rotation, s = m.scale, [tx, ty, tz] = m.translation;
-      const r0 = s * R[0], r1 = s * R[1], r2 = s * R[2], r3 = s * R[3], r4 = s * R[4], r5 = s * R[5], r6 = s * R[6], r7 = s * R[7], r8 = s * R[8];
+      const R = m.rotation,
+        s = m.scale,
+        [tx, ty, tz] = m.translation;
+      const r0 = s * R[0],
+        r1 = s * R[1],
+        r2 = s * R[2],
+        r3 = s * R[3],
+        r4 = s * R[4],
+        r5 = s * R[5],
+        r6 = s * R[6],
+        r7 = s * R[7],
+        r8 = s * R[8];
       for (let i = 0; i < counts[si]; i++, o++) {
-        const a = pts[3 * i], b = pts[3 * i + 1], c = pts[3 * i + 2];
-        const px = r0 * a + r1 * b + r2 * c + tx, py = r3 * a + r4 * b + r5 * c + ty, pz = r6 * a + r7 * b + r8 * c + tz;
+        const a = pts[3 * i],
+          b = pts[3 * i + 1],
+          c = pts[3 * i + 2];
+        const px = r0 * a + r1 * b + r2 * c + tx,
+          py = r3 * a + r4 * b + r5 * c + ty,
+          pz = r6 * a + r7 * b + r8 * c + tz;
         if (forward) {
           x[3 * o] = px;
           x[3 * o + 1] = py;
@@ -128,7 +143,8 @@ function icp(sides: [Side, Side], start: Similarity, inlier: number, maxIteratio
   for (; iterations < maxIterations; iterations++) {
     pair(T);
     rounds++;
-    let o = 0, used = 0;
+    let o = 0,
+      used = 0;
     for (const d of dists) {
       const tau = Math.max(3 * median(d, scratch), inlier);
       for (let i = 0; i < d.length; i++, o++) used += w[o] = d[i] <= tau ? 1 : 0;
@@ -149,7 +165,8 @@ const P: Vec3 = [0, 0, 0];
 
 /** RMS distance the weighted points x move under `step` [m]. */
 function rmsMotion(step: Similarity, x: Float64Array, w: Float64Array): number {
-  let ss = 0, W = 0;
+  let ss = 0,
+    W = 0;
   for (let i = 0; i < w.length; i++) {
     if (!w[i]) continue;
     applySimilarity(step, x.subarray(3 * i, 3 * i + 3), P);
@@ -206,7 +223,10 @@ export function alignToReference(reconstruction: TriMesh, reference: TriMesh, op
   const coarse = sidesOf(opts.coarseSamples ?? COARSE.points);
   const ranked = starts.map((s) => run(coarse, s, COARSE)).sort(byScore);
   const medium = sidesOf(MEDIUM.points);
-  const finalists = ranked.slice(0, MEDIUM.keep).map((r) => run(medium, r.transform, MEDIUM)).sort(byScore);
+  const finalists = ranked
+    .slice(0, MEDIUM.keep)
+    .map((r) => run(medium, r.transform, MEDIUM))
+    .sort(byScore);
   const best = run(sidesOf(pts.length / 3), finalists[0].transform, { ...FINE, rounds: opts.maxIterations ?? FINE.rounds });
   const iterations = passes.reduce((k, r) => k + r.iterations, 0);
   let queries = passes.reduce((k, r) => k + r.queries, 0);
@@ -215,7 +235,8 @@ export function alignToReference(reconstruction: TriMesh, reference: TriMesh, op
   // exact three-mesh-bvh closest-point query costs ~100 us here, the whole ICP about as much as 1,000 of them.
   const out = new Float64Array(3);
   const p: [number, number, number] = [0, 0, 0];
-  let inliers = 0, ss = 0;
+  let inliers = 0,
+    ss = 0;
   const n = pts.length / 3;
   for (let i = 0; i < n; i++) {
     applySimilarity(T, pts.subarray(3 * i, 3 * i + 3), p);
@@ -225,6 +246,6 @@ export function alignToReference(reconstruction: TriMesh, reference: TriMesh, op
       ss += d * d;
     }
   }
-    queries += n;
+  queries += n;
   return { transform: T, rmsMm: inliers ? Math.sqrt(ss / inliers) * 1000 : NaN, inliers: inliers / n, starts: starts.length, iterations, queries };
 }

@@ -20,7 +20,8 @@ export function randomSimilarity(rng: Rng): Similarity {
  * outlier triangles floating nearby, all moved by `t`.
  */
 export function corruptedCopy(mesh: TriMesh, t: Similarity, rng: Rng, noise = 0.001): TriMesh {
-  const p = mesh.positions, ix = mesh.indices;
+  const p = mesh.positions,
+    ix = mesh.indices;
   const nt = ix.length / 3;
   const c = 3 * rng.int(p.length / 3);
   const d = new Float64Array(nt);

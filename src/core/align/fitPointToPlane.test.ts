@@ -7,7 +7,8 @@ import { applySimilarity, axisAngleRotation, composeSimilarity, IDENTITY_SIMILAR
 describe('fitPointToPlane', () => {
   // Samples of the (asymmetric) drill and their normals; the moved copy must come back onto them.
   const index = new SurfacePointIndex(makeObject('power_drill').mesh, 800, 2);
-  const y = index.points, n = index.normals;
+  const y = index.points,
+    n = index.normals;
   const w = new Float64Array(y.length / 3).fill(1);
   const truth: Similarity = { scale: 1.03, rotation: axisAngleRotation([0.6, 0, 0.8], 0.05), translation: [0.004, -0.002, 0.003] };
 

@@ -10,7 +10,10 @@ import { axisAngleRotation, type Similarity } from './similarity';
  */
 export function fitPointToPlane(x: Float64Array, y: Float64Array, n: Float64Array, w: Float64Array): Similarity | null {
   const count = w.length;
-  let W = 0, cx = 0, cy = 0, cz = 0;
+  let W = 0,
+    cx = 0,
+    cy = 0,
+    cz = 0;
   for (let i = 0; i < count; i++) {
     const wi = w[i];
     if (!wi) continue;
@@ -24,12 +27,18 @@ export function fitPointToPlane(x: Float64Array, y: Float64Array, n: Float64Arra
   cy /= W;
   cz /= W;
   // Unknowns: log-scale, rotation vector (3), translation (3), about the centroid.
-  const A = new Float64Array(49), b = new Float64Array(7), J = new Float64Array(7);
+  const A = new Float64Array(49),
+    b = new Float64Array(7),
+    J = new Float64Array(7);
   for (let i = 0; i < count; i++) {
     const wi = w[i];
     if (!wi) continue;
-    const ax = x[3 * i] - cx, ay = x[3 * i + 1] - cy, az = x[3 * i + 2] - cz;
-    const nx = n[3 * i], ny = n[3 * i + 1], nz = n[3 * i + 2];
+    const ax = x[3 * i] - cx,
+      ay = x[3 * i + 1] - cy,
+      az = x[3 * i + 2] - cz;
+    const nx = n[3 * i],
+      ny = n[3 * i + 1],
+      nz = n[3 * i + 2];
     const r = nx * (x[3 * i] - y[3 * i]) + ny * (x[3 * i + 1] - y[3 * i + 1]) + nz * (x[3 * i + 2] - y[3 * i + 2]);
     J[0] = ax * nx + ay * ny + az * nz;
     J[1] = ay * nz - az * ny;
@@ -47,7 +56,8 @@ export function fitPointToPlane(x: Float64Array, y: Float64Array, n: Float64Arra
   // Damping (Levenberg) relative to each block's own scale: a direction the planes do not fix
   // (the axis of a glass) then stays put instead of taking a step of noise over nothing.
   const lam = 1e-3;
-  const rot = (A[8] + A[16] + A[24]) / 3, tr = (A[32] + A[40] + A[48]) / 3;
+  const rot = (A[8] + A[16] + A[24]) / 3,
+    tr = (A[32] + A[40] + A[48]) / 3;
   A[0] += lam * A[0];
   for (let p = 1; p < 4; p++) A[8 * p] += lam * rot;
   for (let p = 4; p < 7; p++) A[8 * p] += lam * tr;

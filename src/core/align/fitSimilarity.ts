@@ -15,19 +15,23 @@ export function symmetricEigen(a: number[], n: number): { values: number[]; vect
         if (Math.abs(apq) < 1e-30) continue;
         const theta = (m[q * n + q] - m[p * n + p]) / (2 * apq);
         const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1), s = t * c;
+        const c = 1 / Math.sqrt(t * t + 1),
+          s = t * c;
         for (let k = 0; k < n; k++) {
-          const kp = m[k * n + p], kq = m[k * n + q];
+          const kp = m[k * n + p],
+            kq = m[k * n + q];
           m[k * n + p] = c * kp - s * kq;
           m[k * n + q] = s * kp + c * kq;
         }
         for (let k = 0; k < n; k++) {
-          const pk = m[p * n + k], qk = m[q * n + k];
+          const pk = m[p * n + k],
+            qk = m[q * n + k];
           m[p * n + k] = c * pk - s * qk;
           m[q * n + k] = s * pk + c * qk;
         }
         for (let k = 0; k < n; k++) {
-          const kp = v[k * n + p], kq = v[k * n + q];
+          const kp = v[k * n + p],
+            kq = v[k * n + q];
           v[k * n + p] = c * kp - s * kq;
           v[k * n + q] = s * kp + c * kq;
         }
@@ -48,7 +52,8 @@ export function symmetricEigen(a: number[], n: number): { values: number[]; vect
 export function fitSimilarity(x: Float64Array, y: Float64Array, w: Float64Array | null, fixedScale?: number): Similarity {
   const n = x.length / 3;
   let W = 0;
-  const cx: Vec3 = [0, 0, 0], cy: Vec3 = [0, 0, 0];
+  const cx: Vec3 = [0, 0, 0],
+    cy: Vec3 = [0, 0, 0];
   for (let i = 0; i < n; i++) {
     const wi = w ? w[i] : 1;
     W += wi;
@@ -63,7 +68,8 @@ export function fitSimilarity(x: Float64Array, y: Float64Array, w: Float64Array 
     cy[k] /= W;
   }
   const S = new Array(9).fill(0);
-  let sx = 0, sy = 0;
+  let sx = 0,
+    sy = 0;
   for (let i = 0; i < n; i++) {
     const wi = w ? w[i] : 1;
     if (wi === 0) continue;
@@ -75,16 +81,34 @@ export function fitSimilarity(x: Float64Array, y: Float64Array, w: Float64Array 
   }
   const [Sxx, Sxy, Sxz, Syx, Syy, Syz, Szx, Szy, Szz] = S;
   const N = [
-    Sxx + Syy + Szz, Syz - Szy, Szx - Sxz, Sxy - Syx,
-    Syz - Szy, Sxx - Syy - Szz, Sxy + Syx, Szx + Sxz,
-    Szx - Sxz, Sxy + Syx, -Sxx + Syy - Szz, Syz + Szy,
-    Sxy - Syx, Szx + Sxz, Syz + Szy, -Sxx - Syy + Szz,
+    Sxx + Syy + Szz,
+    Syz - Szy,
+    Szx - Sxz,
+    Sxy - Syx,
+    Syz - Szy,
+    Sxx - Syy - Szz,
+    Sxy + Syx,
+    Szx + Sxz,
+    Szx - Sxz,
+    Sxy + Syx,
+    -Sxx + Syy - Szz,
+    Syz + Szy,
+    Sxy - Syx,
+    Szx + Sxz,
+    Syz + Szy,
+    -Sxx - Syy + Szz,
   ];
   const [q0, q1, q2, q3] = symmetricEigen(N, 4).vectors[0];
   const R = [
-    q0 * q0 + q1 * q1 - q2 * q2 - q3 * q3, 2 * (q1 * q2 - q0 * q3), 2 * (q1 * q3 + q0 * q2),
-    2 * (q2 * q1 + q0 * q3), q0 * q0 - q1 * q1 + q2 * q2 - q3 * q3, 2 * (q2 * q3 - q0 * q1),
-    2 * (q3 * q1 - q0 * q2), 2 * (q3 * q2 + q0 * q1), q0 * q0 - q1 * q1 - q2 * q2 + q3 * q3,
+    q0 * q0 + q1 * q1 - q2 * q2 - q3 * q3,
+    2 * (q1 * q2 - q0 * q3),
+    2 * (q1 * q3 + q0 * q2),
+    2 * (q2 * q1 + q0 * q3),
+    q0 * q0 - q1 * q1 + q2 * q2 - q3 * q3,
+    2 * (q2 * q3 - q0 * q1),
+    2 * (q3 * q1 - q0 * q2),
+    2 * (q3 * q2 + q0 * q1),
+    q0 * q0 - q1 * q1 - q2 * q2 + q3 * q3,
   ];
   const scale = fixedScale ?? (sx > 0 ? Math.sqrt(sy / sx) : 1);
   const t: Vec3 = [0, 0, 0];

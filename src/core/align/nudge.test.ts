@@ -24,7 +24,10 @@ describe('nudge from the viewport handles', () => {
     // A drag on a rotation ring: about an axis through a point off the origin.
     const pivot = new Vector3(0.03, -0.02, 0.05);
     const q = new Quaternion().setFromAxisAngle(new Vector3(0, 0.6, 0.8), 0.4);
-    const m = new Matrix4().makeTranslation(pivot.x, pivot.y, pivot.z).multiply(new Matrix4().makeRotationFromQuaternion(q)).multiply(new Matrix4().makeTranslation(-pivot.x, -pivot.y, -pivot.z));
+    const m = new Matrix4()
+      .makeTranslation(pivot.x, pivot.y, pivot.z)
+      .multiply(new Matrix4().makeRotationFromQuaternion(q))
+      .multiply(new Matrix4().makeTranslation(-pivot.x, -pivot.y, -pivot.z));
     const back = nudgeMatrix(nudgeFromMatrix(m.elements));
     back.forEach((v, i) => expect(v).toBeCloseTo(m.elements[i], 10));
   });

@@ -47,7 +47,11 @@ export function nudgeFromMatrix(m: ArrayLike<number>): Nudge {
   const b = b0.map((v) => v / bl);
   const c = [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
   // Row-major R = [a b c] as columns; R = Rz(γ) Ry(β) Rx(α).
-  const R20 = a[2], R21 = b[2], R22 = c[2], R10 = a[1], R00 = a[0];
+  const R20 = a[2],
+    R21 = b[2],
+    R22 = c[2],
+    R10 = a[1],
+    R00 = a[0];
   const beta = Math.asin(Math.max(-1, Math.min(1, -R20)));
   return { rotate: [Math.atan2(R21, R22), beta, Math.atan2(R10, R00)], translate: [m[12], m[13], m[14]], scale };
 }

@@ -13,7 +13,14 @@ export function pointFrame(points: Float64Array): { centroid: Vec3; axes: number
 
 /** The 24 rotations that map the coordinate axes onto signed coordinate axes. */
 function signedPermutations(): number[][] {
-  const perms = [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]];
+  const perms = [
+    [0, 1, 2],
+    [0, 2, 1],
+    [1, 0, 2],
+    [1, 2, 0],
+    [2, 0, 1],
+    [2, 1, 0],
+  ];
   const out: number[][] = [];
   for (const p of perms) {
     for (let signs = 0; signs < 8; signs++) {
@@ -34,10 +41,12 @@ const PERMUTATIONS = signedPermutations();
  * dropped. Scale: ratio of the total spreads.
  */
 export function pcaStarts(source: Float64Array, target: Float64Array): Similarity[] {
-  const s = pointFrame(source), t = pointFrame(target);
+  const s = pointFrame(source),
+    t = pointFrame(target);
   const scale = Math.hypot(...t.spread) / Math.max(1e-12, Math.hypot(...s.spread));
   const close = (i: number, j: number) => {
-    const a = s.spread[i] / s.spread[0], b = s.spread[j] / s.spread[0];
+    const a = s.spread[i] / s.spread[0],
+      b = s.spread[j] / s.spread[0];
     return Math.abs(a - b) < 0.2 || Math.abs(t.spread[i] / t.spread[0] - t.spread[j] / t.spread[0]) < 0.2;
   };
   const Tt = [t.axes[0], t.axes[3], t.axes[6], t.axes[1], t.axes[4], t.axes[7], t.axes[2], t.axes[5], t.axes[8]];

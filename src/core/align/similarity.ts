@@ -18,8 +18,11 @@ export interface SimilarityPose {
 export const IDENTITY_SIMILARITY: Similarity = { scale: 1, rotation: [1, 0, 0, 0, 1, 0, 0, 0, 1], translation: [0, 0, 0] };
 
 export function applySimilarity(t: Similarity, p: ArrayLike<number>, out: Vec3 = [0, 0, 0]): Vec3 {
-  const R = t.rotation, s = t.scale;
-  const x = p[0], y = p[1], z = p[2];
+  const R = t.rotation,
+    s = t.scale;
+  const x = p[0],
+    y = p[1],
+    z = p[2];
   out[0] = s * (R[0] * x + R[1] * y + R[2] * z) + t.translation[0];
   out[1] = s * (R[3] * x + R[4] * y + R[5] * z) + t.translation[1];
   out[2] = s * (R[6] * x + R[7] * y + R[8] * z) + t.translation[2];
@@ -48,7 +51,9 @@ export function invertSimilarity(t: Similarity): Similarity {
 
 /** Column-major 4x4 (three's order) of the similarity. */
 export function similarityMatrix(t: Similarity): number[] {
-  const R = t.rotation, s = t.scale, p = t.translation;
+  const R = t.rotation,
+    s = t.scale,
+    p = t.translation;
   return [s * R[0], s * R[3], s * R[6], 0, s * R[1], s * R[4], s * R[7], 0, s * R[2], s * R[5], s * R[8], 0, p[0], p[1], p[2], 1];
 }
 
@@ -73,7 +78,10 @@ export function fromPose(p: SimilarityPose): Similarity {
 
 /** Rotation by `angle` about a unit axis (Rodrigues), row-major. */
 export function axisAngleRotation(axis: Vec3, angle: number): number[] {
-  const [x, y, z] = axis, c = Math.cos(angle), s = Math.sin(angle), C = 1 - c;
+  const [x, y, z] = axis,
+    c = Math.cos(angle),
+    s = Math.sin(angle),
+    C = 1 - c;
   return [c + x * x * C, x * y * C - z * s, x * z * C + y * s, y * x * C + z * s, c + y * y * C, y * z * C - x * s, z * x * C - y * s, z * y * C + x * s, c + z * z * C];
 }
 

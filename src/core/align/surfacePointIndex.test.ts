@@ -8,7 +8,8 @@ describe('SurfacePointIndex', () => {
   const index = new SurfacePointIndex(mesh, 2000, 3);
   const P = index.points;
   const bruteNearest = (x: number, y: number, z: number) => {
-    let best = -1, bestD = Infinity;
+    let best = -1,
+      bestD = Infinity;
     for (let i = 0; i < P.length / 3; i++) {
       const d = (P[3 * i] - x) ** 2 + (P[3 * i + 1] - y) ** 2 + (P[3 * i + 2] - z) ** 2;
       if (d < bestD) [best, bestD] = [i, d];
@@ -28,7 +29,8 @@ describe('SurfacePointIndex', () => {
   });
 
   it('gives the distance to the nearest sample tangent plane, and that plane normal', () => {
-    const out = new Float64Array(3), n = new Float64Array(3);
+    const out = new Float64Array(3),
+      n = new Float64Array(3);
     for (const [x, y, z] of near) {
       const i = bruteNearest(x, y, z);
       const d = index.closest(x, y, z, out, 0);

@@ -45,7 +45,9 @@ export class SurfacePointIndex {
     for (let i = 0; i < n; i++) {
       const t = sampler.pickTriangle(rng());
       sampler.pointOnTriangle(t, rng(), rng(), this.points, 3 * i);
-      const a = 3 * ix[3 * t], b = 3 * ix[3 * t + 1], c = 3 * ix[3 * t + 2];
+      const a = 3 * ix[3 * t],
+        b = 3 * ix[3 * t + 1],
+        c = 3 * ix[3 * t + 2];
       triangleNormal(p, a, b, c, this.normals, 3 * i);
     }
     this.spacing = Math.sqrt(sampler.totalArea / n);
@@ -74,10 +76,17 @@ export class SurfacePointIndex {
   // prunes far better than the split planes alone (surface samples leave most of a cell empty).
   private build(o: Int32Array, node: number, lo: number, hi: number): void {
     const P = this.points;
-    let x0 = Infinity, y0 = Infinity, z0 = Infinity, x1 = -Infinity, y1 = -Infinity, z1 = -Infinity;
+    let x0 = Infinity,
+      y0 = Infinity,
+      z0 = Infinity,
+      x1 = -Infinity,
+      y1 = -Infinity,
+      z1 = -Infinity;
     for (let k = lo; k < hi; k++) {
       const i = 3 * o[k];
-      const x = P[i], y = P[i + 1], z = P[i + 2];
+      const x = P[i],
+        y = P[i + 1],
+        z = P[i + 2];
       if (x < x0) x0 = x;
       if (x > x1) x1 = x;
       if (y < y0) y0 = y;
@@ -86,8 +95,12 @@ export class SurfacePointIndex {
       if (z > z1) z1 = z;
     }
     const B = this.boxes;
-    B[6 * node] = x0; B[6 * node + 1] = y0; B[6 * node + 2] = z0;
-    B[6 * node + 3] = x1; B[6 * node + 4] = y1; B[6 * node + 5] = z1;
+    B[6 * node] = x0;
+    B[6 * node + 1] = y0;
+    B[6 * node + 2] = z0;
+    B[6 * node + 3] = x1;
+    B[6 * node + 4] = y1;
+    B[6 * node + 5] = z1;
     if (hi - lo <= LEAF) return;
     const ax = x1 - x0 >= y1 - y0 && x1 - x0 >= z1 - z0 ? 0 : y1 - y0 >= z1 - z0 ? 1 : 2;
     const mid = (lo + hi) >> 1;
@@ -100,16 +113,25 @@ export class SurfacePointIndex {
 
   /** Tree position of the sample nearest to (x, y, z) (exact). */
   private nearestPosition(x: number, y: number, z: number): number {
-    const P = this.tp, A = this.axis, S = this.split, B = this.boxes;
-    const sNode = this.stackNode, sLo = this.stackLo, sHi = this.stackHi;
-    let best = -1, bestD = Infinity, visits = 0;
+    const P = this.tp,
+      A = this.axis,
+      S = this.split,
+      B = this.boxes;
+    const sNode = this.stackNode,
+      sLo = this.stackLo,
+      sHi = this.stackHi;
+    let best = -1,
+      bestD = Infinity,
+      visits = 0;
     sNode[0] = 1;
     sLo[0] = 0;
     sHi[0] = P.length / 3;
     let sp = 1;
     while (sp > 0) {
       sp--;
-      const node = sNode[sp], lo = sLo[sp], hi = sHi[sp];
+      const node = sNode[sp],
+        lo = sLo[sp],
+        hi = sHi[sp];
       const b = 6 * node;
       const ex = x < B[b] ? B[b] - x : x > B[b + 3] ? x - B[b + 3] : 0;
       const ey = y < B[b + 1] ? B[b + 1] - y : y > B[b + 4] ? y - B[b + 4] : 0;
@@ -118,7 +140,9 @@ export class SurfacePointIndex {
       if (ex * ex + ey * ey + ez * ez >= bestD) continue;
       if (hi - lo <= LEAF) {
         for (let k = lo; k < hi; k++) {
-          const dx = P[3 * k] - x, dy = P[3 * k + 1] - y, dz = P[3 * k + 2] - z;
+          const dx = P[3 * k] - x,
+            dy = P[3 * k + 1] - y,
+            dz = P[3 * k + 2] - z;
           const d = dx * dx + dy * dy + dz * dz;
           if (d < bestD) {
             bestD = d;
@@ -132,8 +156,14 @@ export class SurfacePointIndex {
       const ax = A[node];
       // Far side first on the stack, so the near side is searched first and tightens bestD.
       const below = (ax === 0 ? x : ax === 1 ? y : z) < S[node];
-      sNode[sp] = below ? 2 * node + 1 : 2 * node; sLo[sp] = below ? mid : lo; sHi[sp] = below ? hi : mid; sp++;
-      sNode[sp] = below ? 2 * node : 2 * node + 1; sLo[sp] = below ? lo : mid; sHi[sp] = below ? mid : hi; sp++;
+      sNode[sp] = below ? 2 * node + 1 : 2 * node;
+      sLo[sp] = below ? mid : lo;
+      sHi[sp] = below ? hi : mid;
+      sp++;
+      sNode[sp] = below ? 2 * node : 2 * node + 1;
+      sLo[sp] = below ? lo : mid;
+      sHi[sp] = below ? mid : hi;
+      sp++;
     }
     this.visits += visits;
     this.lastNearest = best;
@@ -147,7 +177,8 @@ export class SurfacePointIndex {
 
   /** Writes the normal of the sample the last query found at out[o..o+2]. */
   lastNormal(out: Float64Array, o: number): void {
-    const k = 3 * this.lastNearest, N = this.tn;
+    const k = 3 * this.lastNearest,
+      N = this.tn;
     out[o] = N[k];
     out[o + 1] = N[k + 1];
     out[o + 2] = N[k + 2];
@@ -159,12 +190,21 @@ export class SurfacePointIndex {
    */
   closest(x: number, y: number, z: number, out: Float64Array, o: number): number {
     const i = this.nearestPosition(x, y, z);
-    const P = this.tp, N = this.tn;
-    const px = P[3 * i], py = P[3 * i + 1], pz = P[3 * i + 2];
-    const nx = N[3 * i], ny = N[3 * i + 1], nz = N[3 * i + 2];
+    const P = this.tp,
+      N = this.tn;
+    const px = P[3 * i],
+      py = P[3 * i + 1],
+      pz = P[3 * i + 2];
+    const nx = N[3 * i],
+      ny = N[3 * i + 1],
+      nz = N[3 * i + 2];
     const h = (x - px) * nx + (y - py) * ny + (z - pz) * nz;
-    const fx = x - h * nx, fy = y - h * ny, fz = z - h * nz;
-    const tx = fx - px, ty = fy - py, tz = fz - pz;
+    const fx = x - h * nx,
+      fy = y - h * ny,
+      fz = z - h * nz;
+    const tx = fx - px,
+      ty = fy - py,
+      tz = fz - pz;
     const reach = 2 * this.spacing;
     if (tx * tx + ty * ty + tz * tz <= reach * reach) {
       out[o] = fx;
@@ -183,7 +223,8 @@ export class SurfacePointIndex {
 function select(o: Int32Array, P: Float64Array, ax: number, lo: number, hi: number, k: number): void {
   while (hi > lo) {
     const pivot = P[3 * o[(lo + hi) >> 1] + ax];
-    let i = lo, j = hi;
+    let i = lo,
+      j = hi;
     while (i <= j) {
       while (P[3 * o[i] + ax] < pivot) i++;
       while (P[3 * o[j] + ax] > pivot) j--;

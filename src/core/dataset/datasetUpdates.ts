@@ -16,12 +16,7 @@ export interface DatasetUpdate {
 }
 
 /** Emits every partial piece through `emit` and returns the last one. */
-export async function loadDatasetUpdates(
-  manifestUrl: string,
-  io: DatasetIO,
-  opts: Omit<LoadOptions, 'onPartial'>,
-  emit: (u: DatasetUpdate) => void,
-): Promise<DatasetUpdate> {
+export async function loadDatasetUpdates(manifestUrl: string, io: DatasetIO, opts: Omit<LoadOptions, 'onPartial'>, emit: (u: DatasetUpdate) => void): Promise<DatasetUpdate> {
   let sent = 0;
   let seq = 0;
   const piece = (ds: LoadedDataset, final: boolean): DatasetUpdate => {

@@ -122,11 +122,14 @@ export function fetchIO(opts: FetchIOOptions = {}): DatasetIO {
     }
     if (!head.ok) return 'changed';
     const pick = (r: Response, h: string) => r.headers.get(h);
-    const etagA = pick(hit, 'etag'), etagB = pick(head, 'etag');
+    const etagA = pick(hit, 'etag'),
+      etagB = pick(head, 'etag');
     if (etagA && etagB) return etagA === etagB ? 'same' : 'changed';
-    const lmA = pick(hit, 'last-modified'), lmB = pick(head, 'last-modified');
+    const lmA = pick(hit, 'last-modified'),
+      lmB = pick(head, 'last-modified');
     if (!lmA || !lmB || lmA !== lmB) return 'changed';
-    const lenA = pick(hit, 'content-length'), lenB = pick(head, 'content-length');
+    const lenA = pick(hit, 'content-length'),
+      lenB = pick(head, 'content-length');
     return lenA && lenB && lenA !== lenB ? 'changed' : 'same';
   };
 

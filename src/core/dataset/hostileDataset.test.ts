@@ -53,7 +53,10 @@ describe('duplicates and floods of problems', () => {
 
   it('lists at most MAX_ISSUES_PER_FILE problems of one file, then how many more', async () => {
     const shard = Array.from({ length: 500 }, (_, i) => `{"id": "g${i}", broken`).join('\n');
-    const ds = await loadDataset(`${BASE}manifest.json`, memoryIO({ [`${BASE}manifest.json`]: manifest({ grasps: [grasp('ok')], shards: ['s.jsonl'] }), [`${BASE}s.jsonl`]: shard }));
+    const ds = await loadDataset(
+      `${BASE}manifest.json`,
+      memoryIO({ [`${BASE}manifest.json`]: manifest({ grasps: [grasp('ok')], shards: ['s.jsonl'] }), [`${BASE}s.jsonl`]: shard }),
+    );
     const mine = ds.issues.filter((i) => i.file === 's.jsonl');
     expect(mine).toHaveLength(MAX_ISSUES_PER_FILE + 1);
     expect(mine.at(-1)!.message).toBe(`${500 - MAX_ISSUES_PER_FILE} more problems in this file not listed`);
@@ -126,7 +129,11 @@ describe('dataset pieces from a worker', () => {
     expect(pieces.map((p) => p.final)).toEqual([false, false, true]);
     const assembler = datasetAssembler();
     const seen = [...pieces].reverse().flatMap((p) => assembler.push(p));
-    expect(seen.map((s) => [s.dataset.grasps.map((g) => g.id).join(''), s.final])).toEqual([['a', false], ['ab', false], ['abc', true]]);
+    expect(seen.map((s) => [s.dataset.grasps.map((g) => g.id).join(''), s.final])).toEqual([
+      ['a', false],
+      ['ab', false],
+      ['abc', true],
+    ]);
     expect(seen[2].dataset.issues.map((i) => i.message)).toEqual(['line 2: duplicate grasp id "a"; keeping the first']);
   });
 });

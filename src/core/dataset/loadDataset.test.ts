@@ -21,10 +21,7 @@ const manifest = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 const load = (files: Record<string, unknown>) =>
-  loadDataset(
-    BASE + 'manifest.json',
-    memoryIO(Object.fromEntries(Object.entries(files).map(([k, v]) => [BASE + k, typeof v === 'string' ? v : JSON.stringify(v)]))),
-  );
+  loadDataset(BASE + 'manifest.json', memoryIO(Object.fromEntries(Object.entries(files).map(([k, v]) => [BASE + k, typeof v === 'string' ? v : JSON.stringify(v)]))));
 
 describe('loadDataset', () => {
   it('resolves paths relative to the manifest and keeps valid grasps', async () => {

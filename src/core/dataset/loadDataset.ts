@@ -111,10 +111,7 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   }
   if (!isRecord(raw)) throw new DatasetLoadError(manifestLabel, 'the manifest must be a JSON object');
   if (raw.format !== FORMAT_V1) {
-    throw new DatasetLoadError(
-      manifestLabel,
-      `"format" must be "${FORMAT_V1}" (found ${JSON.stringify(raw.format ?? null)})`,
-    );
+    throw new DatasetLoadError(manifestLabel, `"format" must be "${FORMAT_V1}" (found ${JSON.stringify(raw.format ?? null)})`);
   }
 
   const issues: DatasetIssue[] = [];
@@ -268,7 +265,11 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   };
 
   if (raw.grasps !== undefined) {
-    if (Array.isArray(raw.grasps)) await addGrasps(raw.grasps.map((value, i) => ({ value, where: `grasps[${i}]` })), manifestUrl);
+    if (Array.isArray(raw.grasps))
+      await addGrasps(
+        raw.grasps.map((value, i) => ({ value, where: `grasps[${i}]` })),
+        manifestUrl,
+      );
     else report(manifestLabel, '"grasps" must be an array');
   }
 
@@ -333,12 +334,7 @@ export async function loadDataset(manifestUrl: string, io: DatasetIO, opts: Load
   return { name, description, manifestUrl, hands, objects, grasps, issues };
 }
 
-function entries(
-  value: unknown,
-  file: string,
-  field: string,
-  report: (file: string, message: string) => void,
-): [string, unknown][] {
+function entries(value: unknown, file: string, field: string, report: (file: string, message: string) => void): [string, unknown][] {
   if (value === undefined) {
     report(file, `"${field}" is missing`);
     return [];

@@ -2,8 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset, type DatasetIO, type LoadedDataset } from './loadDataset';
 
 const BASE = 'https://data.test/big/';
-const line = (id: string) =>
-  JSON.stringify({ id, object: 'mug', hand: 'shadow', root: { position: [0, 0, 0.1], quaternion: [0, 0, 0, 1] }, joints: {} });
+const line = (id: string) => JSON.stringify({ id, object: 'mug', hand: 'shadow', root: { position: [0, 0, 0.1], quaternion: [0, 0, 0, 1] }, joints: {} });
 
 /** Shard i answers after a delay that makes later shards arrive first. */
 function slowIO(shards: number, perShard: number): DatasetIO & { started: string[] } {

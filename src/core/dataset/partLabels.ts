@@ -12,7 +12,10 @@ export const MAX_PART_NAMES = 4096;
 export const partLabelsFileSchema = z
   .object({
     names: z.array(z.string().min(1).max(200)).min(1).max(MAX_PART_NAMES),
-    runs: z.array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()])).min(1).max(10_000_000),
+    runs: z
+      .array(z.tuple([z.number().int().nonnegative(), z.number().int().positive()]))
+      .min(1)
+      .max(10_000_000),
     negative: z.array(z.string()).max(MAX_PART_NAMES).optional(),
     query: z.string().max(500).optional(),
   })

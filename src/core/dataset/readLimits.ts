@@ -52,10 +52,7 @@ export class FileTooLargeError extends Error {
     readonly limit: ReadLimit,
     readonly seen: number,
   ) {
-    super(
-      `decodes to more than ${formatBytes(limit.maxBytes)} (the limit for a ${limit.kind}; ` +
-        `stopped after ${formatBytes(seen)}; raise it with ?${PARAM[limit.kind]}=…)`,
-    );
+    super(`decodes to more than ${formatBytes(limit.maxBytes)} (the limit for a ${limit.kind}; ` + `stopped after ${formatBytes(seen)}; raise it with ?${PARAM[limit.kind]}=…)`);
     this.name = 'FileTooLargeError';
   }
 }
@@ -68,11 +65,7 @@ export function checkSize(bytes: number, limit: ReadLimit | undefined): void {
  * Reads a byte stream to its end, stopping (and cancelling the stream) as soon as it passes the
  * cap. `onChunk` sees the running count (download progress).
  */
-export async function readCapped(
-  stream: ReadableStream<Uint8Array>,
-  limit: ReadLimit | undefined,
-  onChunk?: (loaded: number) => void,
-): Promise<ArrayBuffer> {
+export async function readCapped(stream: ReadableStream<Uint8Array>, limit: ReadLimit | undefined, onChunk?: (loaded: number) => void): Promise<ArrayBuffer> {
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let loaded = 0;

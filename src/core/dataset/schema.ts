@@ -8,16 +8,11 @@ export const FORMAT_V1 = 'hoi-studio/dataset@1';
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
 const vec3 = z.tuple([finite, finite, finite]);
-const quat = z.tuple([finite, finite, finite, finite]).refine(
-  (q) => Math.abs(Math.hypot(...q) - 1) < 1e-3,
-  { message: 'quaternion [x,y,z,w] must have unit length' },
-);
+const quat = z.tuple([finite, finite, finite, finite]).refine((q) => Math.abs(Math.hypot(...q) - 1) < 1e-3, { message: 'quaternion [x,y,z,w] must have unit length' });
 const path = z.string().min(1, 'path must not be empty');
 
 // Where a mesh file sits in the grasp's frame (written by alignment): x -> scale * R(quaternion) x + position.
-const meshPose = z
-  .object({ scale: finite.refine((s) => s > 0, { message: 'must be positive' }), position: vec3, quaternion: quat })
-  .strict();
+const meshPose = z.object({ scale: finite.refine((s) => s > 0, { message: 'must be positive' }), position: vec3, quaternion: quat }).strict();
 
 export const BUILTIN_HANDS = ['shadowhand', 'leaphand'] as const;
 export type BuiltinHandId = (typeof BUILTIN_HANDS)[number];
@@ -48,7 +43,8 @@ export const avoidSpecSchema = z.union([avoidPointsSchema, avoidFileRefSchema]);
 /** Validates an `avoid` value against the branch it names, so messages point at the bad field, not "invalid input". */
 export function parseAvoidSpec(v: unknown): { data: AvoidSpec } | { error: string } {
   if (typeof v !== 'object' || v === null || Array.isArray(v)) return { error: 'must be an object { "points": [[x,y,z], ...] } or { "file": path }' };
-  const hasPoints = 'points' in v, hasFile = 'file' in v;
+  const hasPoints = 'points' in v,
+    hasFile = 'file' in v;
   if (hasPoints === hasFile) return { error: 'give exactly one of "points" or "file"' };
   const r = (hasPoints ? avoidPointsSchema : avoidFileRefSchema).safeParse(v);
   return r.success ? { data: r.data } : { error: formatIssues(r.error) };
@@ -87,12 +83,7 @@ export const graspSchema = z
       })
       .strict()
       .optional(),
-    mano: z
-      .union([
-        z.object({ mesh: path, pose: meshPose.optional() }).strict(),
-        z.object({ keypoints: z.array(vec3).length(21) }).strict(),
-      ])
-      .optional(),
+    mano: z.union([z.object({ mesh: path, pose: meshPose.optional() }).strict(), z.object({ keypoints: z.array(vec3).length(21) }).strict()]).optional(),
     meta: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();
@@ -131,7 +122,5 @@ export function manifestJsonSchema(): object {
 
 /** Human-readable list of zod issues, each prefixed with its JSON path. */
 export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
-    .join('; ');
+  return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`).join('; ');
 }

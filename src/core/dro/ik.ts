@@ -35,7 +35,8 @@ export function solveIk(tree: KinematicTree, targets: IkTargets, start: HandConf
   const maxIt = opts.maxIterations ?? 64;
   const maxStep = opts.maxStep ?? 0.5;
   const movable = tree.movable.map((ji) => tree.joints[ji]);
-  const lower = movable.map((j) => j.lower), upper = movable.map((j) => j.upper);
+  const lower = movable.map((j) => j.lower),
+    upper = movable.map((j) => j.upper);
   const nq = movable.length;
   const n = 6 + nq;
   const m = targets.target.length;
@@ -47,7 +48,9 @@ export function solveIk(tree: KinematicTree, targets: IkTargets, start: HandConf
     const links = linkTransforms(tree, rootM, values(qv));
     for (let i = 0; i < m / 3; i++) {
       const t = links[targets.link[i]];
-      const x = targets.local[3 * i], y = targets.local[3 * i + 1], z = targets.local[3 * i + 2];
+      const x = targets.local[3 * i],
+        y = targets.local[3 * i + 1],
+        z = targets.local[3 * i + 2];
       out[3 * i] = t[0] * x + t[4] * y + t[8] * z + t[12];
       out[3 * i + 1] = t[1] * x + t[5] * y + t[9] * z + t[13];
       out[3 * i + 2] = t[2] * x + t[6] * y + t[10] * z + t[14];

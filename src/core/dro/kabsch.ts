@@ -8,11 +8,13 @@ import type { M4 } from '../math/mat4';
  */
 export function kabsch(from: ArrayLike<number>, to: ArrayLike<number>): M4 {
   const k = from.length / 3;
-  const ca = [0, 0, 0], cb = [0, 0, 0];
-  for (let i = 0; i < k; i++) for (let d = 0; d < 3; d++) {
-    ca[d] += from[3 * i + d] / k;
-    cb[d] += to[3 * i + d] / k;
-  }
+  const ca = [0, 0, 0],
+    cb = [0, 0, 0];
+  for (let i = 0; i < k; i++)
+    for (let d = 0; d < 3; d++) {
+      ca[d] += from[3 * i + d] / k;
+      cb[d] += to[3 * i + d] / k;
+    }
   const h = Matrix.zeros(3, 3);
   for (let i = 0; i < k; i++) {
     for (let p = 0; p < 3; p++) {
@@ -21,7 +23,8 @@ export function kabsch(from: ArrayLike<number>, to: ArrayLike<number>): M4 {
     }
   }
   const svd = new SingularValueDecomposition(h, { autoTranspose: false });
-  const u = svd.leftSingularVectors, v = svd.rightSingularVectors;
+  const u = svd.leftSingularVectors,
+    v = svd.rightSingularVectors;
   const d = Math.sign(determinant(v.mmul(u.transpose()))) || 1;
   const r = v.mmul(Matrix.diag([1, 1, d])).mmul(u.transpose());
   const out = new Float64Array(16);
@@ -34,7 +37,9 @@ export function kabsch(from: ArrayLike<number>, to: ArrayLike<number>): M4 {
 /** Applies a column-major rigid 4x4 to k x 3 points. */
 export function transformPoints(m: ArrayLike<number>, pts: ArrayLike<number>, out = new Float64Array(pts.length)): Float64Array {
   for (let i = 0; i < pts.length; i += 3) {
-    const x = pts[i], y = pts[i + 1], z = pts[i + 2];
+    const x = pts[i],
+      y = pts[i + 1],
+      z = pts[i + 2];
     out[i] = m[0] * x + m[4] * y + m[8] * z + m[12];
     out[i + 1] = m[1] * x + m[5] * y + m[9] * z + m[13];
     out[i + 2] = m[2] * x + m[6] * y + m[10] * z + m[14];

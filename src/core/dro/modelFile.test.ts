@@ -28,6 +28,8 @@ describe('dro.json', () => {
 
   it('refuses links the hand does not have, naming them', async () => {
     const leap = await loadBuiltinHand('leaphand');
-    expect(() => bindRobotPoints(leap.kinematics, parseDroModel(tiny, 'tiny/dro.json'), 'tiny/dro.json')).toThrow(/tiny\/dro\.json: robotPoints name links the hand does not have: palm, ffproximal/);
+    expect(() => bindRobotPoints(leap.kinematics, parseDroModel(tiny, 'tiny/dro.json'), 'tiny/dro.json')).toThrow(
+      /tiny\/dro\.json: robotPoints name links the hand does not have: palm, ffproximal/,
+    );
   });
 });

@@ -39,7 +39,12 @@ describe('ONNX runner on onnxruntime-web WASM vs the PyTorch reference (tiny mod
 
   it('names the file when a graph does not follow the contract', async () => {
     const dir = path.join(fixtures, 'tiny');
-    const swapped = { embed: readFileSync(path.join(dir, 'kernel.onnx')), kernel: readFileSync(path.join(dir, 'embed.onnx')), embedName: 'kernel-as-embed.onnx', kernelName: 'embed.onnx' };
+    const swapped = {
+      embed: readFileSync(path.join(dir, 'kernel.onnx')),
+      kernel: readFileSync(path.join(dir, 'embed.onnx')),
+      embedName: 'kernel-as-embed.onnx',
+      kernelName: 'embed.onnx',
+    };
     await expect(createDroRunner(nodeOrt(), swapped)).rejects.toThrow(/kernel-as-embed\.onnx: input robot_pc, object_pc, z missing/);
     const garbage = { ...swapped, embed: new TextEncoder().encode('not onnx') };
     await expect(createDroRunner(nodeOrt(), garbage)).rejects.toThrow(/kernel-as-embed\.onnx: cannot load ONNX model/);

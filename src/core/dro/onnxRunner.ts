@@ -71,7 +71,8 @@ export async function createDroRunner(
 
   return {
     async run(robot, object, z, { signal } = {}) {
-      const n = robot.length / 3, m = object.length / 3;
+      const n = robot.length / 3,
+        m = object.length / 3;
       const e = await embed.run({
         robot_pc: ort.tensor(robot, [1, n, 3]),
         object_pc: ort.tensor(object, [1, m, 3]),

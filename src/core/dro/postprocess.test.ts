@@ -33,7 +33,8 @@ describe('multilateration and Kabsch', () => {
   it('Kabsch recovers a rotation and never returns a mirror', () => {
     const rng = makeRng(4);
     const from = Float64Array.from({ length: 3 * 10 }, () => rng.range(-0.05, 0.05));
-    const c = Math.cos(1.1), s = Math.sin(1.1);
+    const c = Math.cos(1.1),
+      s = Math.sin(1.1);
     const rot = new Float64Array([c, s, 0, 0, -s, c, 0, 0, 0, 0, 1, 0, 0.1, -0.2, 0.3, 1]);
     const fit = kabsch(from, transformPoints(rot, from));
     for (let i = 0; i < 16; i++) expect(fit[i]).toBeCloseTo(rot[i], 9);
@@ -50,7 +51,10 @@ describe('post-processing oracle: true D of sample grasps -> multilateration + K
   const data = io(files);
   const dataset = await loadDataset(BASE + 'manifest.json', data);
 
-  for (const [handId, builtin] of [['shadow', 'shadowhand'], ['leap', 'leaphand']] as const) {
+  for (const [handId, builtin] of [
+    ['shadow', 'shadowhand'],
+    ['leap', 'leaphand'],
+  ] as const) {
     it(`${builtin}: every fingertip within 2 mm`, async () => {
       const model = await loadBuiltinHand(builtin);
       const tree = model.kinematics;

@@ -26,10 +26,13 @@ export function graspFromDistances(
 
 /** The exact distance matrix between robot points (N x 3) and object points (M x 3), row-major N x M. */
 export function distanceMatrix(robot: ArrayLike<number>, object: ArrayLike<number>): Float32Array {
-  const n = robot.length / 3, m = object.length / 3;
+  const n = robot.length / 3,
+    m = object.length / 3;
   const out = new Float32Array(n * m);
   for (let i = 0; i < n; i++) {
-    const x = robot[3 * i], y = robot[3 * i + 1], z = robot[3 * i + 2];
+    const x = robot[3 * i],
+      y = robot[3 * i + 1],
+      z = robot[3 * i + 2];
     for (let j = 0; j < m; j++) out[i * m + j] = Math.hypot(x - object[3 * j], y - object[3 * j + 1], z - object[3 * j + 2]);
   }
   return out;

@@ -79,10 +79,7 @@ export interface PredictionMeta {
 }
 
 /** A prediction as a dataset grasp; meta.prediction says where it came from and how to redo it. */
-export function predictionToGrasp(
-  p: Prediction,
-  ctx: { objectId: string; handId: string; model: string; seed: number; backend: string },
-): Grasp {
+export function predictionToGrasp(p: Prediction, ctx: { objectId: string; handId: string; model: string; seed: number; backend: string }): Grasp {
   const prediction: PredictionMeta = { model: ctx.model, seed: ctx.seed, index: p.index, backend: ctx.backend, initial: p.initial };
   return {
     id: `${ctx.objectId}-${ctx.handId}-pred-s${ctx.seed}-${String(p.index).padStart(3, '0')}`,

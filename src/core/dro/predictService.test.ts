@@ -23,13 +23,25 @@ const files = {
   kernel: readFileSync(path.join(dir, 'kernel.onnx')),
 };
 const request = (over: Partial<PredictServiceRequest> = {}): PredictServiceRequest => ({
-  runId: 1, dataset, objectId: 'brick', handId: 'shadow', count: 2, seed: 4, backend: 'auto', model: files, ...over,
+  runId: 1,
+  dataset,
+  objectId: 'brick',
+  handId: 'shadow',
+  count: 2,
+  seed: 4,
+  backend: 'auto',
+  model: files,
+  ...over,
 });
 
 describe('PredictService (the inference worker without its runtime)', () => {
   it('falls back to WASM without an adapter, reports it, and gives one grasp per prediction', async () => {
     const used: string[] = [];
-    const service = new PredictService(io, (b) => (used.push(b), nodeOrt()), async () => null);
+    const service = new PredictService(
+      io,
+      (b) => (used.push(b), nodeOrt()),
+      async () => null,
+    );
     const progress: number[] = [];
     const r = await service.predict(request(), (done) => progress.push(done));
     expect(r.backend).toBe('wasm');
@@ -39,7 +51,15 @@ describe('PredictService (the inference worker without its runtime)', () => {
     expect(r.predictions[0].points).toHaveLength(3 * 32);
     // A model given by URL reads dro.json and the graphs through the IO, the same predictions.
     const byUrl = new PredictService(
-      memoryIO({ ...Object.fromEntries(['dro.json', 'embed.onnx', 'kernel.onnx'].map((f) => [`${BASE}m/${f}`, f === 'dro.json' ? files.droJson : readFileSync(path.join(dir, f)).buffer.slice(0) as ArrayBuffer])), [BASE + 'brick.obj']: writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])) }),
+      memoryIO({
+        ...Object.fromEntries(
+          ['dro.json', 'embed.onnx', 'kernel.onnx'].map((f) => [
+            `${BASE}m/${f}`,
+            f === 'dro.json' ? files.droJson : (readFileSync(path.join(dir, f)).buffer.slice(0) as ArrayBuffer),
+          ]),
+        ),
+        [BASE + 'brick.obj']: writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])),
+      }),
       () => nodeOrt(),
       async () => null,
     );
@@ -48,10 +68,13 @@ describe('PredictService (the inference worker without its runtime)', () => {
   });
 
   it('says so when WebGPU is asked for and there is no adapter, and cancels a run by id', async () => {
-    const service = new PredictService(io, () => nodeOrt(), async () => null);
+    const service = new PredictService(
+      io,
+      () => nodeOrt(),
+      async () => null,
+    );
     await expect(service.predict(request({ backend: 'webgpu' }))).rejects.toThrow(/no WebGPU adapter/);
     const run = service.predict(request({ runId: 7, count: 50 }), (done) => done === 1 && service.cancel(7));
     await expect(run).rejects.toBeInstanceOf(PredictCancelledError);
   });
 });
-

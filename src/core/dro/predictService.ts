@@ -91,9 +91,7 @@ export class PredictService {
     if (!p) {
       p = (async () => {
         const files =
-          source.kind === 'url'
-            ? await loadDroModel(source.url, this.io)
-            : { spec: parseDroModel(source.droJson, source.label), embed: source.embed, kernel: source.kernel };
+          source.kind === 'url' ? await loadDroModel(source.url, this.io) : { spec: parseDroModel(source.droJson, source.label), embed: source.embed, kernel: source.kernel };
         return { files, runner: await runnerFor(this.ortFor(backend), files) };
       })();
       p.catch(() => this.runners.delete(key));

@@ -17,10 +17,7 @@ export interface SampledRobotPoints {
  * points; each point keeps its link and link-frame position. The Python tools write the same
  * kind of cloud into dro.json; this one is for hands the tools have not seen and for tests.
  */
-export function sampleRobotPoints(
-  model: HandModel,
-  opts: { total: number; perLink?: number; seed: number; exclude?: string[] },
-): SampledRobotPoints {
+export function sampleRobotPoints(model: HandModel, opts: { total: number; perLink?: number; seed: number; exclude?: string[] }): SampledRobotPoints {
   const tree = model.kinematics;
   const parts = model.parts.visual ?? model.parts.collision ?? [];
   const exclude = new Set(opts.exclude ?? []);
@@ -66,8 +63,11 @@ export function farthestPointSampling(points: ArrayLike<number>, k: number): num
   const out = [0];
   let last = 0;
   while (out.length < k) {
-    let far = -1, farD = -1;
-    const lx = points[3 * last], ly = points[3 * last + 1], lz = points[3 * last + 2];
+    let far = -1,
+      farD = -1;
+    const lx = points[3 * last],
+      ly = points[3 * last + 1],
+      lz = points[3 * last + 2];
     for (let i = 0; i < n; i++) {
       const d = (points[3 * i] - lx) ** 2 + (points[3 * i + 1] - ly) ** 2 + (points[3 * i + 2] - lz) ** 2;
       if (d < best[i]) best[i] = d;
@@ -81,4 +81,3 @@ export function farthestPointSampling(points: ArrayLike<number>, k: number): num
   }
   return out;
 }
-

@@ -36,7 +36,9 @@ export function bindRobotPoints(tree: KinematicTree, model: Pick<DroModelJson, '
 export function pointsFromLinks(set: RobotPointSet, links: M4[], out = new Float64Array(3 * set.count)): Float64Array {
   for (let i = 0; i < set.count; i++) {
     const m = links[set.link[i]];
-    const x = set.local[3 * i], y = set.local[3 * i + 1], z = set.local[3 * i + 2];
+    const x = set.local[3 * i],
+      y = set.local[3 * i + 1],
+      z = set.local[3 * i + 2];
     out[3 * i] = m[0] * x + m[4] * y + m[8] * z + m[12];
     out[3 * i + 1] = m[1] * x + m[5] * y + m[9] * z + m[13];
     out[3 * i + 2] = m[2] * x + m[6] * y + m[10] * z + m[14];

@@ -6,7 +6,34 @@ import type { Rng } from '../rng';
  * an array, prototype names as keys, deep nesting).
  */
 const EXTREME_WORDS = [0, 1, 0xffffffff, 0x7fffffff, 0x80000000, 0xfffffffe];
-const TEXT_TOKENS = ['null', '"NaN"', '-1', '1e309', 'NaN', '{', '}', '[', ']', ',', '"__proto__"', '"constructor"', '\u0000', '\n', '999999999', '-0', '<', '>', '</robot>', '<link>', '"', "'", 'f', 'v', 'facet', 'end_header'];
+const TEXT_TOKENS = [
+  'null',
+  '"NaN"',
+  '-1',
+  '1e309',
+  'NaN',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '"__proto__"',
+  '"constructor"',
+  '\u0000',
+  '\n',
+  '999999999',
+  '-0',
+  '<',
+  '>',
+  '</robot>',
+  '<link>',
+  '"',
+  "'",
+  'f',
+  'v',
+  'facet',
+  'end_header',
+];
 const HOSTILE_VALUES: unknown[] = [null, 'NaN', -1, 1e9, 0.5, [], {}, '', 'constructor', '__proto__', true, [null], { __proto__: null }, 2 ** 32];
 
 export function mutateBytes(input: ArrayBuffer, rng: Rng): ArrayBuffer {
@@ -35,14 +62,16 @@ export function mutateBytes(input: ArrayBuffer, rng: Rng): ArrayBuffer {
       return out.buffer;
     }
     case 4: {
-      const a = rng.int(u8.length + 1), b = Math.min(u8.length, a + rng.int(256));
+      const a = rng.int(u8.length + 1),
+        b = Math.min(u8.length, a + rng.int(256));
       const out = new Uint8Array(u8.length - (b - a));
       out.set(u8.subarray(0, a));
       out.set(u8.subarray(b), a);
       return out.buffer;
     }
     default: {
-      const a = rng.int(u8.length + 1), b = Math.min(u8.length, a + rng.int(512));
+      const a = rng.int(u8.length + 1),
+        b = Math.min(u8.length, a + rng.int(512));
       const out = new Uint8Array(u8.length + (b - a));
       out.set(u8.subarray(0, b));
       out.set(u8.subarray(a), b);

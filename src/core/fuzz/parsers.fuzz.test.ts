@@ -27,7 +27,8 @@ function glbParts(bytes: ArrayBuffer): { json: unknown; bin: Uint8Array } {
 }
 function glbOf(json: unknown, bin: Uint8Array): ArrayBuffer {
   const text = enc.encode(JSON.stringify(json));
-  const jl = (text.length + 3) & ~3, bl = (bin.length + 3) & ~3;
+  const jl = (text.length + 3) & ~3,
+    bl = (bin.length + 3) & ~3;
   const out = new Uint8Array(28 + jl + bl);
   const dv = new DataView(out.buffer);
   dv.setUint32(0, 0x46546c67, true);
@@ -46,8 +47,19 @@ function glbOf(json: unknown, bin: Uint8Array): ArrayBuffer {
 const glb = glbParts(writeGlb(ball));
 const gltfJson = { ...(glb.json as object), buffers: [{ byteLength: glb.bin.length, uri: `data:application/octet-stream;base64,${Buffer.from(glb.bin).toString('base64')}` }] };
 const plyAscii = (() => {
-  const nv = ball.positions.length / 3, nf = ball.indices.length / 3;
-  const lines = ['ply', 'format ascii 1.0', `element vertex ${nv}`, 'property float x', 'property float y', 'property float z', `element face ${nf}`, 'property list uchar int vertex_indices', 'end_header'];
+  const nv = ball.positions.length / 3,
+    nf = ball.indices.length / 3;
+  const lines = [
+    'ply',
+    'format ascii 1.0',
+    `element vertex ${nv}`,
+    'property float x',
+    'property float y',
+    'property float z',
+    `element face ${nf}`,
+    'property list uchar int vertex_indices',
+    'end_header',
+  ];
   for (let i = 0; i < nv; i++) lines.push(`${ball.positions[3 * i]} ${ball.positions[3 * i + 1]} ${ball.positions[3 * i + 2]}`);
   for (let f = 0; f < nf; f++) lines.push(`3 ${ball.indices[3 * f]} ${ball.indices[3 * f + 1]} ${ball.indices[3 * f + 2]}`);
   return lines.join('\n') + '\n';
@@ -55,7 +67,8 @@ const plyAscii = (() => {
 const stlAscii = (() => {
   const v = (i: number) => `vertex ${ball.positions[3 * i]} ${ball.positions[3 * i + 1]} ${ball.positions[3 * i + 2]}`;
   const out = ['solid ball'];
-  for (let f = 0; f < ball.indices.length; f += 3) out.push('facet normal 0 0 1', 'outer loop', v(ball.indices[f]), v(ball.indices[f + 1]), v(ball.indices[f + 2]), 'endloop', 'endfacet');
+  for (let f = 0; f < ball.indices.length; f += 3)
+    out.push('facet normal 0 0 1', 'outer loop', v(ball.indices[f]), v(ball.indices[f + 1]), v(ball.indices[f + 2]), 'endloop', 'endfacet');
   return out.join('\n') + '\nendsolid ball\n';
 })();
 
@@ -89,10 +102,14 @@ async function fuzz(seed: number, attempt: (rng: Rng) => Promise<unknown>, ok: (
 }
 let lastRejected = 0;
 
-describe('parser fuzzing (seeded): every failure is the project\'s error type naming the file', () => {
+describe("parser fuzzing (seeded): every failure is the project's error type naming the file", () => {
   MESHES.forEach(([name, make], k) =>
     it(`mesh ${name}`, async () => {
-      const bad = await fuzz(k + 1, (rng) => parseMeshAsync(make(rng), name), (e) => e instanceof MeshParseError && e.message.startsWith(`${name}: `));
+      const bad = await fuzz(
+        k + 1,
+        (rng) => parseMeshAsync(make(rng), name),
+        (e) => e instanceof MeshParseError && e.message.startsWith(`${name}: `),
+      );
       expect(bad).toEqual([]);
       expect(lastRejected).toBeGreaterThan(RUNS / 10);
     }),
@@ -133,7 +150,13 @@ describe('parser fuzzing (seeded): every failure is the project\'s error type na
     const bad = await fuzz(
       21,
       async (rng) => {
-        const text = rng.next() < 0.5 ? mutateText(shard, rng) : shard.split('\n').map((l) => (l && rng.next() < 0.5 ? JSON.stringify(mutateJson(JSON.parse(l), rng)) : l)).join('\n');
+        const text =
+          rng.next() < 0.5
+            ? mutateText(shard, rng)
+            : shard
+                .split('\n')
+                .map((l) => (l && rng.next() < 0.5 ? JSON.stringify(mutateJson(JSON.parse(l), rng)) : l))
+                .join('\n');
         checkIssues(await loadDataset(`${BASE}manifest.json`, memoryIO(files(JSON.stringify(manifest), text))));
       },
       () => false,

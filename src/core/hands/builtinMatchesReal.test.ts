@@ -25,7 +25,9 @@ function rng(seed: number): () => number {
 
 function randomRoot(r: () => number): RootPose {
   // uniform random rotation (Shoemake)
-  const u1 = r(), u2 = r() * 2 * Math.PI, u3 = r() * 2 * Math.PI;
+  const u1 = r(),
+    u2 = r() * 2 * Math.PI,
+    u3 = r() * 2 * Math.PI;
   const q: Quat = [Math.sqrt(1 - u1) * Math.sin(u2), Math.sqrt(1 - u1) * Math.cos(u2), Math.sqrt(u1) * Math.sin(u3), Math.sqrt(u1) * Math.cos(u3)];
   return { position: [r() - 0.5, r() - 0.5, r() - 0.5], quaternion: q };
 }
@@ -66,7 +68,8 @@ describe.skipIf(!available)('built-in hands match the real URDF kinematics', () 
         const la = linkTransforms(builtin.kinematics, rootM, resolveJointValues(builtin.kinematics, joints));
         const lb = linkTransforms(real.kinematics, rootM, resolveJointValues(real.kinematics, joints));
         for (const link of real.links) {
-          const ma = la[builtin.kinematics.linkIndex.get(link)!], mb = lb[real.kinematics.linkIndex.get(link)!];
+          const ma = la[builtin.kinematics.linkIndex.get(link)!],
+            mb = lb[real.kinematics.linkIndex.get(link)!];
           for (let k = 0; k < 16; k++) maxLink = Math.max(maxLink, Math.abs(ma[k] - mb[k]));
         }
       }

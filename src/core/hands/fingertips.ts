@@ -13,9 +13,7 @@ const KNOWN_SETS = [SHADOWHAND_FINGERTIPS, LEAPHAND_FINGERTIPS];
 export function resolveFingertips(tree: KinematicTree, requested?: string[]): { tips: string[]; errors: string[] } {
   if (requested) {
     const tips = requested.filter((t) => tree.linkIndex.has(t));
-    const errors = requested
-      .filter((t) => !tree.linkIndex.has(t))
-      .map((t) => `fingertip link '${t}' is not in the URDF`);
+    const errors = requested.filter((t) => !tree.linkIndex.has(t)).map((t) => `fingertip link '${t}' is not in the URDF`);
     return { tips, errors };
   }
   const known = KNOWN_SETS.find((set) => set.every((t) => tree.linkIndex.has(t)));

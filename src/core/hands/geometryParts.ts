@@ -24,11 +24,7 @@ function scaled(mesh: TriMesh, s: number[]): TriMesh {
  * the vertices so `offset` stays rigid (distances measured in the mesh frame are meters).
  * `loaded` maps each mesh placeholder to its parsed file; placeholders missing from it failed.
  */
-export function extractGeometryParts(
-  robot: URDFRobot,
-  kind: GeometryKind,
-  loaded: Map<Mesh, TriMesh>,
-): LinkGeometryPart[] {
+export function extractGeometryParts(robot: URDFRobot, kind: GeometryKind, loaded: Map<Mesh, TriMesh>): LinkGeometryPart[] {
   const parts: LinkGeometryPart[] = [];
   const scaledCache = new Map<string, TriMesh>();
   for (const [linkName, link] of Object.entries(robot.links)) {
@@ -62,7 +58,8 @@ export function extractGeometryParts(
         }
       }
       if (!mesh || mesh.indices.length === 0) continue;
-      const p = group.position, q = group.quaternion;
+      const p = group.position,
+        q = group.quaternion;
       parts.push({ link: linkName, mesh, offset: asMat4(fromPositionQuaternion([p.x, p.y, p.z], [q.x, q.y, q.z, q.w])) });
     }
   }

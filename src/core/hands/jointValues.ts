@@ -9,11 +9,7 @@ export function emptyReport(): PoseReport {
  * Turns a grasp's joint record into one value per tree joint (fixed joints 0), clamping to the
  * URDF limits and reporting everything that was not taken as given.
  */
-export function resolveJointValues(
-  tree: KinematicTree,
-  joints: Record<string, number>,
-  report: PoseReport = emptyReport(),
-): Float64Array {
+export function resolveJointValues(tree: KinematicTree, joints: Record<string, number>, report: PoseReport = emptyReport()): Float64Array {
   const values = new Float64Array(tree.joints.length);
   const byName = new Map<string, number>();
   for (const i of tree.movable) byName.set(tree.joints[i].name, i);

@@ -32,12 +32,7 @@ function pose(model: HandModel, root: RootPose, joints: Record<string, number>) 
  * Poses the hand in the object frame: `root` places the URDF root link, `joints` are clamped to
  * their limits. Anything not taken as given (clamped, unknown, missing, non-finite) is in `report`.
  */
-export function poseHand(
-  model: HandModel,
-  root: RootPose,
-  joints: Record<string, number>,
-  kind: GeometryKind = 'visual',
-): PosedHand {
+export function poseHand(model: HandModel, root: RootPose, joints: Record<string, number>, kind: GeometryKind = 'visual'): PosedHand {
   const source = model.parts[kind];
   if (!source) {
     throw new Error(`poseHand: ${kind} geometry was not loaded (load the model with geometry '${kind}' or 'both')`);

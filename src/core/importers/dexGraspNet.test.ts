@@ -12,11 +12,28 @@ import { fingertipGap, model, randomJoints, randomRoot, seededRng } from './roun
 
 // DexGraspNet qpos names for our joints, written out independently of the importer's table.
 const TO_DGN: Record<string, [string, number]> = {
-  FFJ4: ['robot0:FFJ3', -1], FFJ3: ['robot0:FFJ2', 1], FFJ2: ['robot0:FFJ1', 1], FFJ1: ['robot0:FFJ0', 1],
-  MFJ4: ['robot0:MFJ3', -1], MFJ3: ['robot0:MFJ2', 1], MFJ2: ['robot0:MFJ1', 1], MFJ1: ['robot0:MFJ0', 1],
-  RFJ4: ['robot0:RFJ3', 1], RFJ3: ['robot0:RFJ2', 1], RFJ2: ['robot0:RFJ1', 1], RFJ1: ['robot0:RFJ0', 1],
-  LFJ5: ['robot0:LFJ4', 1], LFJ4: ['robot0:LFJ3', 1], LFJ3: ['robot0:LFJ2', 1], LFJ2: ['robot0:LFJ1', 1], LFJ1: ['robot0:LFJ0', 1],
-  THJ5: ['robot0:THJ4', 1], THJ4: ['robot0:THJ3', 1], THJ3: ['robot0:THJ2', 1], THJ2: ['robot0:THJ1', -1], THJ1: ['robot0:THJ0', -1],
+  FFJ4: ['robot0:FFJ3', -1],
+  FFJ3: ['robot0:FFJ2', 1],
+  FFJ2: ['robot0:FFJ1', 1],
+  FFJ1: ['robot0:FFJ0', 1],
+  MFJ4: ['robot0:MFJ3', -1],
+  MFJ3: ['robot0:MFJ2', 1],
+  MFJ2: ['robot0:MFJ1', 1],
+  MFJ1: ['robot0:MFJ0', 1],
+  RFJ4: ['robot0:RFJ3', 1],
+  RFJ3: ['robot0:RFJ2', 1],
+  RFJ2: ['robot0:RFJ1', 1],
+  RFJ1: ['robot0:RFJ0', 1],
+  LFJ5: ['robot0:LFJ4', 1],
+  LFJ4: ['robot0:LFJ3', 1],
+  LFJ3: ['robot0:LFJ2', 1],
+  LFJ2: ['robot0:LFJ1', 1],
+  LFJ1: ['robot0:LFJ0', 1],
+  THJ5: ['robot0:THJ4', 1],
+  THJ4: ['robot0:THJ3', 1],
+  THJ3: ['robot0:THJ2', 1],
+  THJ2: ['robot0:THJ1', -1],
+  THJ1: ['robot0:THJ0', -1],
 };
 
 /** Encodes one of our poses the way DexGraspNet stores it: palm pose (sxyz Euler) + MJCF joints. */
@@ -24,23 +41,29 @@ async function encode(root: ReturnType<typeof randomRoot>, joints: Record<string
   const palm = new Matrix4().fromArray(Array.from(poseHand(await model('shadowhand'), root, joints).linkMatrices.palm));
   const e = new Euler().setFromRotationMatrix(palm, 'ZYX');
   const qpos: Record<string, number> = {
-    WRJTx: palm.elements[12], WRJTy: palm.elements[13], WRJTz: palm.elements[14], WRJRx: e.x, WRJRy: e.y, WRJRz: e.z,
+    WRJTx: palm.elements[12],
+    WRJTy: palm.elements[13],
+    WRJTz: palm.elements[14],
+    WRJRx: e.x,
+    WRJRy: e.y,
+    WRJRz: e.z,
   };
   for (const [ours, [theirs, sign]] of Object.entries(TO_DGN)) qpos[theirs] = sign * joints[ours];
   return qpos;
 }
 
-const files = (map: Record<string, unknown>) =>
-  importFilesFromMap(Object.fromEntries(Object.entries(map).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])));
+const files = (map: Record<string, unknown>) => importFilesFromMap(Object.fromEntries(Object.entries(map).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])));
 
 describe('importDexGraspNet', () => {
   it('round-trips poses of our ShadowHand through the DexGraspNet convention (fingertips within 1e-6 m)', async () => {
     const rng = seededRng(11);
     const truth = Array.from({ length: 12 }, () => ({ root: randomRoot(rng), joints: randomJoints('shadowhand', rng, { WRJ2: 0, WRJ1: 0 }) }));
     const grasps = await Promise.all(truth.map(async (t, i) => ({ qpos: await encode(t.root, t.joints), scale: 0.06 + 0.01 * i, energy: i })));
-    const res = await importDexGraspNet(files({ 'dexgraspnet/core-mug-8570d9a8d24cb0acbebd3c0c0c70fb03.json': grasps, 'meshdata/core-mug-8570d9a8d24cb0acbebd3c0c0c70fb03/coacd/decomposed.obj': 'o' }));
+    const res = await importDexGraspNet(
+      files({ 'dexgraspnet/core-mug-8570d9a8d24cb0acbebd3c0c0c70fb03.json': grasps, 'meshdata/core-mug-8570d9a8d24cb0acbebd3c0c0c70fb03/coacd/decomposed.obj': 'o' }),
+    );
     expect(res.issues.filter((i) => i.severity !== 'info')).toEqual([]);
-    const out = res.manifest.grasps as { root: typeof truth[0]['root']; joints: Record<string, number>; objectScale: number; meta: Record<string, unknown> }[];
+    const out = res.manifest.grasps as { root: (typeof truth)[0]['root']; joints: Record<string, number>; objectScale: number; meta: Record<string, unknown> }[];
     expect(out).toHaveLength(truth.length);
     let worst = 0;
     for (const [i, g] of out.entries()) {
@@ -61,7 +84,13 @@ describe('importDexGraspNet', () => {
     const plain = { ...Object.fromEntries(Object.entries(qpos).filter(([k]) => k.startsWith('WRJ'))), ...t.joints };
     delete (plain as Record<string, number>).WRJ2;
     delete (plain as Record<string, number>).WRJ1;
-    const text = JSON.stringify({ object: 'sem-Mug-1', grasps: [{ qpos: plain, scale: 1 }, { qpos: { ...qpos, 'robot0:FFJ0': '@' }, scale: 1 }] }).replace('"@"', 'NaN');
+    const text = JSON.stringify({
+      object: 'sem-Mug-1',
+      grasps: [
+        { qpos: plain, scale: 1 },
+        { qpos: { ...qpos, 'robot0:FFJ0': '@' }, scale: 1 },
+      ],
+    }).replace('"@"', 'NaN');
     const res = await importDexGraspNet(files({ 'g.json': text }));
     const out = res.manifest.grasps as { root: typeof t.root; joints: Record<string, number>; object: string }[];
     expect(out).toHaveLength(1);
@@ -114,7 +143,11 @@ const th = (v: Vec3) => rotateVec(THBASE_Q, v);
 const add = (a: Vec3, b: Vec3): Vec3 => [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
 const THBASE: Vec3 = [0.034, -0.009, 0.029];
 const MJCF_AXES: Record<string, { axis: Vec3; at: Vec3 }> = {};
-for (const [f, x, z] of [['FF', 0.033, 0.095], ['MF', 0.011, 0.099], ['RF', -0.011, 0.095]] as const) {
+for (const [f, x, z] of [
+  ['FF', 0.033, 0.095],
+  ['MF', 0.011, 0.099],
+  ['RF', -0.011, 0.095],
+] as const) {
   MJCF_AXES[`${f}J3`] = { axis: [0, 1, 0], at: [x, 0, z] };
   MJCF_AXES[`${f}J2`] = { axis: [1, 0, 0], at: [x, 0, z] };
   MJCF_AXES[`${f}J1`] = { axis: [1, 0, 0], at: [x, 0, z + 0.045] };

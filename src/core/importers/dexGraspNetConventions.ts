@@ -25,12 +25,23 @@ export const DEXGRASPNET_ROTATION = ['WRJRx', 'WRJRy', 'WRJRz'] as const;
  */
 export const DEXGRASPNET_JOINT_MAP: Record<string, { joint: string; sign: 1 | -1 }> = (() => {
   const map: Record<string, { joint: string; sign: 1 | -1 }> = {};
-  const add = (finger: string, mjcfIndex: number, sign: 1 | -1 = 1) =>
-    (map[`${finger}J${mjcfIndex}`] = { joint: `${finger}J${mjcfIndex + 1}`, sign });
-  for (const f of ['FF', 'MF']) [[3, -1], [2, 1], [1, 1], [0, 1]].forEach(([i, s]) => add(f, i, s as 1 | -1));
+  const add = (finger: string, mjcfIndex: number, sign: 1 | -1 = 1) => (map[`${finger}J${mjcfIndex}`] = { joint: `${finger}J${mjcfIndex + 1}`, sign });
+  for (const f of ['FF', 'MF'])
+    [
+      [3, -1],
+      [2, 1],
+      [1, 1],
+      [0, 1],
+    ].forEach(([i, s]) => add(f, i, s as 1 | -1));
   for (const i of [3, 2, 1, 0]) add('RF', i);
   for (const i of [4, 3, 2, 1, 0]) add('LF', i);
-  [[4, 1], [3, 1], [2, 1], [1, -1], [0, -1]].forEach(([i, s]) => add('TH', i, s as 1 | -1));
+  [
+    [4, 1],
+    [3, 1],
+    [2, 1],
+    [1, -1],
+    [0, -1],
+  ].forEach(([i, s]) => add('TH', i, s as 1 | -1));
   return map;
 })();
 

@@ -13,8 +13,7 @@ function encode(hand: BuiltinHandId, t: { root: ReturnType<typeof randomRoot>; j
   return [...t.root.position, e.x, e.y, e.z, ...ORDER[hand].map((j) => t.joints[j])];
 }
 
-const files = (map: Record<string, unknown>) =>
-  importFilesFromMap(Object.fromEntries(Object.entries(map).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])));
+const files = (map: Record<string, unknown>) => importFilesFromMap(Object.fromEntries(Object.entries(map).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)])));
 
 type OutGrasp = { id: string; hand: string; object: string; root: ReturnType<typeof randomRoot>; joints: Record<string, number> };
 
@@ -23,7 +22,9 @@ describe('importDroQ', () => {
     it(`round-trips ${hand} q vectors (fingertips within 1e-6 m)`, async () => {
       const rng = seededRng(hand.length);
       const truth = Array.from({ length: 10 }, () => ({ root: randomRoot(rng), joints: randomJoints(hand, rng) }));
-      const res = await importDroQ(files({ 'q.json': { robot: hand, object: 'contactdb+apple', q: truth.map((t) => encode(hand, t)) }, 'data_urdf/object/contactdb/apple/apple.stl': 's' }));
+      const res = await importDroQ(
+        files({ 'q.json': { robot: hand, object: 'contactdb+apple', q: truth.map((t) => encode(hand, t)) }, 'data_urdf/object/contactdb/apple/apple.stl': 's' }),
+      );
       expect(res.issues).toEqual([]);
       const out = res.manifest.grasps as OutGrasp[];
       expect(out.map((g) => g.id)).toEqual(truth.map((_, i) => `contactdb+apple-${hand}-${i}`));
@@ -61,7 +62,10 @@ describe('importDroQ', () => {
       }),
     );
     const out = res.manifest.grasps as OutGrasp[];
-    expect(out.map((g) => g.joints)).toEqual([{ j1: 0.1, j2: 0.2 }, { j2: 0.1, j1: 0.2 }]);
+    expect(out.map((g) => g.joints)).toEqual([
+      { j1: 0.1, j2: 0.2 },
+      { j2: 0.1, j1: 0.2 },
+    ]);
     expect(res.manifest.hands).toEqual({ two: { urdf: 'hands/two.urdf' } });
     expect(res.issues).toContainEqual({ file: 'q.json', severity: 'error', message: '[2] q[0]: "joint_names" lists joints the hand does not have: j3; skipped' });
   });
@@ -75,7 +79,7 @@ describe('importDroQ', () => {
     expect(msgs).toContain(
       'leap.json: q[1]: q has 21 values; leaphand expects 22 (tx, ty, tz, roll, pitch, yaw + 16 joints in tree order: 1, 0, 2, 3, 5, 4, 6, 7, 9, 8, 10, 11, 12, 13, 14, 15); skipped',
     );
-    expect(msgs.some((m) => m.startsWith('leap.json: q[2]: q has 25 values') && m.includes("rot6d"))).toBe(true);
+    expect(msgs.some((m) => m.startsWith('leap.json: q[2]: q has 25 values') && m.includes('rot6d'))).toBe(true);
     expect(msgs).toContain('leap.json: q[3]: non-finite values q[7] (0) = NaN; skipped');
     expect(msgs.some((m) => m.startsWith('allegro.json: q[0]: unknown robot "allegro"'))).toBe(true);
     expect(msgs).toContain('bad.csv: no rows (expected "robot,object,q0,q1,…" lines)');

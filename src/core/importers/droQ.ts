@@ -65,9 +65,7 @@ function parseJson(text: string): QRecord[] | string {
     if (!isRecord(e) || e.q === undefined) return 'expected { "robot": …, "object": …, "q": [[…], …] } or a list of those';
     const vectors = Array.isArray(e.q) && e.q.length && e.q.every(Array.isArray) ? (e.q as unknown[]) : [e.q];
     const prefix = Array.isArray(data) ? `[${i}] ` : '';
-    vectors.forEach((q, k) =>
-      out.push({ where: `${prefix}q[${k}]`, hand: e.robot ?? e.hand, urdf: e.urdf, object: e.object, jointNames: e.joint_names, q }),
-    );
+    vectors.forEach((q, k) => out.push({ where: `${prefix}q[${k}]`, hand: e.robot ?? e.hand, urdf: e.urdf, object: e.object, jointNames: e.joint_names, q }));
   }
   return out;
 }
@@ -131,7 +129,7 @@ export async function importDroQ(input: ImportFiles, opts: ImportOptions = {}): 
       }
       const expected = 6 + hand.order.length;
       if (rec.q.length !== expected) {
-        const rot6d = rec.q.length === expected + 3 ? ' (9 + DOF values looks like DRO\'s rot6d form; convert it to Euler first)' : '';
+        const rot6d = rec.q.length === expected + 3 ? " (9 + DOF values looks like DRO's rot6d form; convert it to Euler first)" : '';
         fail(
           `q has ${rec.q.length} values; ${hand.id} expects ${expected} (tx, ty, tz, roll, pitch, yaw + ${hand.order.length} joints in tree order: ${hand.order.join(', ')})${rot6d}`,
         );

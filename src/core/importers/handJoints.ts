@@ -22,10 +22,7 @@ export function builtinJointNames(hand: BuiltinHandId): string[] {
  * Checks a joint record against the hand's joint names: the problems (unknown names, values that
  * are not finite numbers) as one message, or the clean record.
  */
-export function checkJointRecord(
-  raw: unknown,
-  known: readonly string[],
-): { joints: Record<string, number>; problem?: string } {
+export function checkJointRecord(raw: unknown, known: readonly string[]): { joints: Record<string, number>; problem?: string } {
   if (!isRecord(raw)) return { joints: {}, problem: `"joints" must be an object of joint name -> radians (found ${describeValue(raw)})` };
   const knownSet = new Set(known);
   const unknown = Object.keys(raw).filter((k) => !knownSet.has(k));

@@ -84,7 +84,10 @@ describe('importHoiFolder', () => {
       [{ hand: 'allegro' }, /"hand" must be "shadowhand" or "leaphand" \(found "allegro"\)/],
       [{ hand: 'shadow', root: { position: [0, 0], quaternion: [0, 0, 0, 1] } }, /root\.position must be \[x, y, z\]/],
       [{ hand: 'shadow', root: { position: [0, 0, 0], quaternion: [0, 0, 0, 2] } }, /unit length \(\|q\| = 2\.000\)/],
-      [{ hand: 'shadow', root: { position: { x: 0, y: 0, z: 0 }, quaternion: { x: 0, y: 0, z: 0, w: 1 } }, joints: { WRJ9: 0 } }, /unknown joint name "WRJ9" \(shadowhand joints: WRJ2, WRJ1,/],
+      [
+        { hand: 'shadow', root: { position: { x: 0, y: 0, z: 0 }, quaternion: { x: 0, y: 0, z: 0, w: 1 } }, joints: { WRJ9: 0 } },
+        /unknown joint name "WRJ9" \(shadowhand joints: WRJ2, WRJ1,/,
+      ],
     ];
     for (const [data, re] of cases) {
       const res = await importHoiFolder(importFilesFromMap({ 'g/hand.obj': 'h', 'g/object.obj': 'o', 'g/robot.json': JSON.stringify(data) }));

@@ -44,7 +44,11 @@ export async function importHoiFolder(input: ImportFiles, opts: HoiFolderOptions
       }
     }
     if (!g.object) {
-      issues.push({ file: label, severity: 'error', message: `grasp "${g.key || 'grasp'}" has no object mesh (expected e.g. ${g.key ? `${g.key}/object.obj or ${g.key}_object.ply` : 'object.obj'}); skipped` });
+      issues.push({
+        file: label,
+        severity: 'error',
+        message: `grasp "${g.key || 'grasp'}" has no object mesh (expected e.g. ${g.key ? `${g.key}/object.obj or ${g.key}_object.ply` : 'object.obj'}); skipped`,
+      });
       continue;
     }
     if (!g.hand && !sidecar) {
@@ -64,7 +68,11 @@ export async function importHoiFolder(input: ImportFiles, opts: HoiFolderOptions
     hands[hand] = { builtin: hand };
     objects[id] = { mesh: g.object!, category: sidecar?.category ?? hoiCategory(g.key) };
     if (!sidecar && !sidecarFile) {
-      issues.push({ file: g.hand!, severity: 'warning', message: `grasp "${id}" has no robot sidecar (${sidecarCandidates(g.key)[0]}); imported with the human hand only (no "root")` });
+      issues.push({
+        file: g.hand!,
+        severity: 'warning',
+        message: `grasp "${id}" has no robot sidecar (${sidecarCandidates(g.key)[0]}); imported with the human hand only (no "root")`,
+      });
     }
     grasps.push({
       id,

@@ -1,13 +1,6 @@
 import { Euler, Matrix4, Quaternion, Vector3 } from 'three';
 import { describe, expect, it } from 'vitest';
-import {
-  composePose,
-  invertPose,
-  poseFromMatrix,
-  quatFromIntrinsicXYZ,
-  quatFromStaticXYZ,
-  rotateVec,
-} from './poseMath';
+import { composePose, invertPose, poseFromMatrix, quatFromIntrinsicXYZ, quatFromStaticXYZ, rotateVec } from './poseMath';
 import { randomRoot, seededRng } from './roundTrip.testutil';
 
 const sameRotation = (a: number[], b: number[]) => Math.abs(Math.abs(a.reduce((s, v, i) => s + v * b[i], 0)) - 1);

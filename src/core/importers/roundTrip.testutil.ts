@@ -55,7 +55,29 @@ export async function fingertipGap(
 // Depth-first order from the real URDFs (read by hand from dex-urdf): LEAP's joint "1" (palm ->
 // mcp) is the parent of "0", so a document-order list (0, 1, 2, …) would be wrong.
 export const SHADOW_TREE_ORDER = [
-  'WRJ2', 'WRJ1', 'FFJ4', 'FFJ3', 'FFJ2', 'FFJ1', 'MFJ4', 'MFJ3', 'MFJ2', 'MFJ1', 'RFJ4', 'RFJ3', 'RFJ2', 'RFJ1',
-  'LFJ5', 'LFJ4', 'LFJ3', 'LFJ2', 'LFJ1', 'THJ5', 'THJ4', 'THJ3', 'THJ2', 'THJ1',
+  'WRJ2',
+  'WRJ1',
+  'FFJ4',
+  'FFJ3',
+  'FFJ2',
+  'FFJ1',
+  'MFJ4',
+  'MFJ3',
+  'MFJ2',
+  'MFJ1',
+  'RFJ4',
+  'RFJ3',
+  'RFJ2',
+  'RFJ1',
+  'LFJ5',
+  'LFJ4',
+  'LFJ3',
+  'LFJ2',
+  'LFJ1',
+  'THJ5',
+  'THJ4',
+  'THJ3',
+  'THJ2',
+  'THJ1',
 ];
 export const LEAP_TREE_ORDER = ['1', '0', '2', '3', '5', '4', '6', '7', '9', '8', '10', '11', '12', '13', '14', '15'];

@@ -6,7 +6,10 @@ export type M4 = Float64Array;
 /** out = a * b (out may alias neither a nor b). */
 export function multiply(a: ArrayLike<number>, b: ArrayLike<number>, out: M4 = new Float64Array(16)): M4 {
   for (let c = 0; c < 4; c++) {
-    const b0 = b[4 * c], b1 = b[4 * c + 1], b2 = b[4 * c + 2], b3 = b[4 * c + 3];
+    const b0 = b[4 * c],
+      b1 = b[4 * c + 1],
+      b2 = b[4 * c + 2],
+      b3 = b[4 * c + 3];
     out[4 * c] = a[0] * b0 + a[4] * b1 + a[8] * b2 + a[12] * b3;
     out[4 * c + 1] = a[1] * b0 + a[5] * b1 + a[9] * b2 + a[13] * b3;
     out[4 * c + 2] = a[2] * b0 + a[6] * b1 + a[10] * b2 + a[14] * b3;
@@ -18,13 +21,34 @@ export function multiply(a: ArrayLike<number>, b: ArrayLike<number>, out: M4 = n
 /** Rigid transform from a position and a unit quaternion [x, y, z, w]. */
 export function fromPositionQuaternion(p: Vec3, q: Quat, out: M4 = new Float64Array(16)): M4 {
   const [x, y, z, w] = q;
-  const x2 = x + x, y2 = y + y, z2 = z + z;
-  const xx = x * x2, xy = x * y2, xz = x * z2, yy = y * y2, yz = y * z2, zz = z * z2;
-  const wx = w * x2, wy = w * y2, wz = w * z2;
-  out[0] = 1 - (yy + zz); out[1] = xy + wz; out[2] = xz - wy; out[3] = 0;
-  out[4] = xy - wz; out[5] = 1 - (xx + zz); out[6] = yz + wx; out[7] = 0;
-  out[8] = xz + wy; out[9] = yz - wx; out[10] = 1 - (xx + yy); out[11] = 0;
-  out[12] = p[0]; out[13] = p[1]; out[14] = p[2]; out[15] = 1;
+  const x2 = x + x,
+    y2 = y + y,
+    z2 = z + z;
+  const xx = x * x2,
+    xy = x * y2,
+    xz = x * z2,
+    yy = y * y2,
+    yz = y * z2,
+    zz = z * z2;
+  const wx = w * x2,
+    wy = w * y2,
+    wz = w * z2;
+  out[0] = 1 - (yy + zz);
+  out[1] = xy + wz;
+  out[2] = xz - wy;
+  out[3] = 0;
+  out[4] = xy - wz;
+  out[5] = 1 - (xx + zz);
+  out[6] = yz + wx;
+  out[7] = 0;
+  out[8] = xz + wy;
+  out[9] = yz - wx;
+  out[10] = 1 - (xx + yy);
+  out[11] = 0;
+  out[12] = p[0];
+  out[13] = p[1];
+  out[14] = p[2];
+  out[15] = 1;
   return out;
 }
 

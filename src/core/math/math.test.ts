@@ -7,7 +7,8 @@ describe('vec3', () => {
   it('cross follows the right-hand rule and is perpendicular to both inputs', () => {
     expect(cross([1, 0, 0], [0, 1, 0])).toEqual([0, 0, 1]);
     expect(cross([0, 1, 0], [1, 0, 0])).toEqual([0, 0, -1]);
-    const a = [0.3, -1.2, 2], b = [1.5, 0.4, -0.7];
+    const a = [0.3, -1.2, 2],
+      b = [1.5, 0.4, -0.7];
     const c = cross(a, b);
     expect(dot(c, a)).toBeCloseTo(0, 12);
     expect(dot(c, b)).toBeCloseTo(0, 12);

@@ -5,8 +5,12 @@ type Positions = ArrayLike<number>;
 
 /** (b - a) x (c - a) into out[o..o+2]: the normal scaled by twice the area (counter-clockwise = front). */
 export function triangleCross(p: Positions, a: number, b: number, c: number, out: Float64Array | number[], o = 0): void {
-  const ux = p[b] - p[a], uy = p[b + 1] - p[a + 1], uz = p[b + 2] - p[a + 2];
-  const vx = p[c] - p[a], vy = p[c + 1] - p[a + 1], vz = p[c + 2] - p[a + 2];
+  const ux = p[b] - p[a],
+    uy = p[b + 1] - p[a + 1],
+    uz = p[b + 2] - p[a + 2];
+  const vx = p[c] - p[a],
+    vy = p[c + 1] - p[a + 1],
+    vz = p[c + 2] - p[a + 2];
   out[o] = uy * vz - uz * vy;
   out[o + 1] = uz * vx - ux * vz;
   out[o + 2] = ux * vy - uy * vx;

@@ -84,10 +84,7 @@ export function toGeometryOnlyGlb(parts: GlbParts, fileName: string): ArrayBuffe
       return parts.bin;
     }
     if (typeof b.uri !== 'string' || !b.uri.startsWith('data:')) {
-      throw new MeshParseError(
-        fileName,
-        `glTF references external file "${b.uri}"; load a .glb or a .gltf with embedded (data: URI) buffers`,
-      );
+      throw new MeshParseError(fileName, `glTF references external file "${b.uri}"; load a .glb or a .gltf with embedded (data: URI) buffers`);
     }
     return decodeDataUri(b.uri, fileName);
   });
@@ -106,10 +103,7 @@ export function toGeometryOnlyGlb(parts: GlbParts, fileName: string): ArrayBuffe
     }
     const start = view.byteOffset ?? 0;
     if (start + view.byteLength > blobs[bi].length) {
-      throw new MeshParseError(
-        fileName,
-        `glTF bufferView (${start}+${view.byteLength} bytes) runs past buffer ${bi} (${blobs[bi].length} bytes); data truncated?`,
-      );
+      throw new MeshParseError(fileName, `glTF bufferView (${start}+${view.byteLength} bytes) runs past buffer ${bi} (${blobs[bi].length} bytes); data truncated?`);
     }
     view.byteOffset = start + offsets[bi];
     view.buffer = 0;

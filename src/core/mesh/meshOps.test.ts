@@ -90,11 +90,21 @@ describe('sanitizeMesh / validateMesh', () => {
   it('drops non-finite, out-of-range and degenerate triangles and reports each', () => {
     const positions = new Float32Array([0, 0, 0, 1, 0, 0, 0, 1, 0, NaN, 0, 0, 2, 0, 0]);
     const indices = new Uint32Array([
-      0, 1, 2, // good
-      0, 1, 3, // NaN vertex
-      0, 1, 7, // out of range
-      0, 0, 2, // repeated index
-      0, 1, 4, // collinear
+      0,
+      1,
+      2, // good
+      0,
+      1,
+      3, // NaN vertex
+      0,
+      1,
+      7, // out of range
+      0,
+      0,
+      2, // repeated index
+      0,
+      1,
+      4, // collinear
     ]);
     expect(() => validateMesh({ positions, indices }, 'x.obj')).toThrow(/out of range/);
     const { mesh, dropped } = sanitizeMesh({ positions, indices });
@@ -102,8 +112,8 @@ describe('sanitizeMesh / validateMesh', () => {
     expect(Array.from(mesh.indices)).toEqual([0, 1, 2]);
     expect(mesh.positions.length).toBe(9);
     expect(() => validateMesh(mesh, 'x.obj')).not.toThrow();
-    expect(() =>
-      validateMesh({ positions, indices: new Uint32Array([0, 1, 2, 0, 1, 3]) }, 'nan.ply'),
-    ).toThrow(/nan\.ply: 1 vertices have NaN\/Infinity coordinates \(1 triangles affected\)/);
+    expect(() => validateMesh({ positions, indices: new Uint32Array([0, 1, 2, 0, 1, 3]) }, 'nan.ply')).toThrow(
+      /nan\.ply: 1 vertices have NaN\/Infinity coordinates \(1 triangles affected\)/,
+    );
   });
 });

@@ -18,14 +18,18 @@ export function edgeStats(mesh: TriMesh): EdgeStats {
   const nv = mesh.positions.length / 3;
   for (let t = 0; t < idx.length; t += 3) {
     for (let k = 0; k < 3; k++) {
-      const a = idx[t + k], b = idx[t + ((k + 1) % 3)];
-      const lo = a < b ? a : b, hi = a < b ? b : a;
+      const a = idx[t + k],
+        b = idx[t + ((k + 1) % 3)];
+      const lo = a < b ? a : b,
+        hi = a < b ? b : a;
       const key = lo * nv + hi;
       counts.set(key, (counts.get(key) ?? 0) + 1);
       dirs.set(key, (dirs.get(key) ?? 0) + (a < b ? 1 : -1));
     }
   }
-  let boundary = 0, nonManifold = 0, misoriented = 0;
+  let boundary = 0,
+    nonManifold = 0,
+    misoriented = 0;
   for (const [key, c] of counts) {
     if (c === 1) boundary++;
     else if (c > 2) nonManifold++;

@@ -23,23 +23,42 @@ function objText(m: TriMesh, faceLines?: string[]): string {
 }
 
 function asciiPly(m: TriMesh, faceCount = m.indices.length / 3): string {
-  const lines = ['ply', 'format ascii 1.0', `element vertex ${m.positions.length / 3}`, 'property float x', 'property float y', 'property float z', `element face ${faceCount}`, 'property list uchar int vertex_indices', 'end_header'];
+  const lines = [
+    'ply',
+    'format ascii 1.0',
+    `element vertex ${m.positions.length / 3}`,
+    'property float x',
+    'property float y',
+    'property float z',
+    `element face ${faceCount}`,
+    'property list uchar int vertex_indices',
+    'end_header',
+  ];
   for (let i = 0; i < m.positions.length; i += 3) lines.push(`${m.positions[i]} ${m.positions[i + 1]} ${m.positions[i + 2]}`);
   for (let t = 0; t < m.indices.length; t += 3) lines.push(`3 ${m.indices[t]} ${m.indices[t + 1]} ${m.indices[t + 2]}`);
   return lines.join('\n') + '\n';
 }
 
 function binaryPly(m: TriMesh, declaredFaces = m.indices.length / 3): ArrayBuffer {
-  const nv = m.positions.length / 3, nf = m.indices.length / 3;
-  const header = enc.encode(`ply\nformat binary_little_endian 1.0\nelement vertex ${nv}\nproperty float x\nproperty float y\nproperty float z\nelement face ${declaredFaces}\nproperty list uchar int vertex_indices\nend_header\n`);
+  const nv = m.positions.length / 3,
+    nf = m.indices.length / 3;
+  const header = enc.encode(
+    `ply\nformat binary_little_endian 1.0\nelement vertex ${nv}\nproperty float x\nproperty float y\nproperty float z\nelement face ${declaredFaces}\nproperty list uchar int vertex_indices\nend_header\n`,
+  );
   const buf = new ArrayBuffer(header.length + nv * 12 + nf * 13);
   new Uint8Array(buf).set(header);
   const dv = new DataView(buf);
   let at = header.length;
-  for (const x of m.positions) { dv.setFloat32(at, x, true); at += 4; }
+  for (const x of m.positions) {
+    dv.setFloat32(at, x, true);
+    at += 4;
+  }
   for (let t = 0; t < m.indices.length; t += 3) {
     dv.setUint8(at++, 3);
-    for (let k = 0; k < 3; k++) { dv.setInt32(at, m.indices[t + k], true); at += 4; }
+    for (let k = 0; k < 3; k++) {
+      dv.setInt32(at, m.indices[t + k], true);
+      at += 4;
+    }
   }
   return buf;
 }
@@ -53,7 +72,11 @@ function binaryStl(m: TriMesh, header = 'test header'): ArrayBuffer {
   let at = 84;
   for (let t = 0; t < m.indices.length; t += 3) {
     at += 12; // normal left zero: readers must not depend on it
-    for (let k = 0; k < 3; k++) for (let c = 0; c < 3; c++) { dv.setFloat32(at, m.positions[3 * m.indices[t + k] + c], true); at += 4; }
+    for (let k = 0; k < 3; k++)
+      for (let c = 0; c < 3; c++) {
+        dv.setFloat32(at, m.positions[3 * m.indices[t + k] + c], true);
+        at += 4;
+      }
     at += 2;
   }
   return buf;
@@ -63,7 +86,10 @@ function asciiStl(m: TriMesh): string {
   const out = ['solid box'];
   for (let t = 0; t < m.indices.length; t += 3) {
     out.push('facet normal 0 0 0', 'outer loop');
-    for (let k = 0; k < 3; k++) { const o = 3 * m.indices[t + k]; out.push(`vertex ${m.positions[o]} ${m.positions[o + 1]} ${m.positions[o + 2]}`); }
+    for (let k = 0; k < 3; k++) {
+      const o = 3 * m.indices[t + k];
+      out.push(`vertex ${m.positions[o]} ${m.positions[o + 1]} ${m.positions[o + 2]}`);
+    }
     out.push('endloop', 'endfacet');
   }
   out.push('endsolid box');
@@ -79,7 +105,8 @@ function gltfJson(m: TriMesh, opts: { uri?: string; indexCount?: number } = {}):
   const pos = new Uint8Array(m.positions.buffer.slice(0));
   const idx = new Uint8Array(m.indices.buffer.slice(0));
   const bin = new Uint8Array(pos.length + idx.length);
-  bin.set(pos); bin.set(idx, pos.length);
+  bin.set(pos);
+  bin.set(idx, pos.length);
   const b = meshBounds(m);
   return JSON.stringify({
     asset: { version: '2.0' },
@@ -107,13 +134,19 @@ function glbFromGltf(json: string): ArrayBuffer {
   const bin = Buffer.from(parsed.buffers[0].uri.split(',')[1], 'base64');
   delete parsed.buffers[0].uri;
   const j = enc.encode(JSON.stringify(parsed));
-  const jl = (j.length + 3) & ~3, bl = (bin.length + 3) & ~3;
+  const jl = (j.length + 3) & ~3,
+    bl = (bin.length + 3) & ~3;
   const out = new Uint8Array(12 + 8 + jl + 8 + bl);
   const dv = new DataView(out.buffer);
-  dv.setUint32(0, 0x46546c67, true); dv.setUint32(4, 2, true); dv.setUint32(8, out.length, true);
-  dv.setUint32(12, jl, true); dv.setUint32(16, 0x4e4f534a, true);
-  out.fill(0x20, 20, 20 + jl); out.set(j, 20);
-  dv.setUint32(20 + jl, bl, true); dv.setUint32(24 + jl, 0x004e4942, true);
+  dv.setUint32(0, 0x46546c67, true);
+  dv.setUint32(4, 2, true);
+  dv.setUint32(8, out.length, true);
+  dv.setUint32(12, jl, true);
+  dv.setUint32(16, 0x4e4f534a, true);
+  out.fill(0x20, 20, 20 + jl);
+  out.set(j, 20);
+  dv.setUint32(20 + jl, bl, true);
+  dv.setUint32(24 + jl, 0x004e4942, true);
   out.set(bin, 28 + jl);
   return out.buffer;
 }
@@ -126,7 +159,10 @@ function expectBox(m: TriMesh): void {
 }
 
 async function rejects(bytes: ArrayBuffer, name: string, pattern: RegExp): Promise<void> {
-  const err = await parseMeshAsync(bytes, name).then(() => null, (e: unknown) => e);
+  const err = await parseMeshAsync(bytes, name).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(MeshParseError);
   expect((err as Error).message).toContain(name);
   expect((err as Error).message).toMatch(pattern);
@@ -156,7 +192,10 @@ describe('parseMesh: valid files', () => {
   });
 
   it('glTF JSON and GLB apply node transforms (translation, child scale) and merge both nodes', async () => {
-    for (const [bytes, name] of [[text(gltfJson(box())), 'x.gltf'], [glbFromGltf(gltfJson(box())), 'x.glb']] as const) {
+    for (const [bytes, name] of [
+      [text(gltfJson(box())), 'x.gltf'],
+      [glbFromGltf(gltfJson(box())), 'x.glb'],
+    ] as const) {
       const m = await parseMeshAsync(bytes, name);
       expect(m.indices.length).toBe(72);
       expect(meshVolume(m)).toBeCloseTo(6 + 6 * 8, 4);

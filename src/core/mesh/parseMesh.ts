@@ -45,9 +45,7 @@ export function parseMesh(bytes: ArrayBuffer, fileName: string): TriMesh {
   if (format === 'glb' || format === 'gltf') {
     throw new MeshParseError(fileName, `${format} can only be parsed asynchronously; use parseMeshAsync`);
   }
-  const raw = guarded(fileName, format, () =>
-    format === 'obj' ? parseObj(bytes, fileName) : format === 'ply' ? parsePly(bytes, fileName) : parseStl(bytes, fileName),
-  );
+  const raw = guarded(fileName, format, () => (format === 'obj' ? parseObj(bytes, fileName) : format === 'ply' ? parsePly(bytes, fileName) : parseStl(bytes, fileName)));
   return finish(raw, fileName);
 }
 

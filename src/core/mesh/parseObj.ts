@@ -3,7 +3,8 @@ import { MeshParseError } from './meshParseError';
 import { object3dToMesh } from './object3dToMesh';
 import type { TriMesh } from './triMesh';
 
-const KNOWN = /^(v|vn|vt|vp|f|l|p|o|g|s|usemtl|mtllib|usemap|cstype|deg|curv|curv2|surf|parm|trim|hole|scrv|sp|end|con|mg|bevel|c_interp|d_interp|lod|shadow_obj|trace_obj|ctech|stech)$/;
+const KNOWN =
+  /^(v|vn|vt|vp|f|l|p|o|g|s|usemtl|mtllib|usemap|cstype|deg|curv|curv2|surf|parm|trim|hole|scrv|sp|end|con|mg|bevel|c_interp|d_interp|lod|shadow_obj|trace_obj|ctech|stech)$/;
 
 const NON_FINITE = /^[-+]?(nan|inf|infinity)$/i;
 
@@ -23,7 +24,11 @@ function precheck(text: string, fileName: string): string {
   if (text.includes('\u0000')) throw new MeshParseError(fileName, 'OBJ contains binary data (not a text OBJ)');
   const lines = text.split(/\r?\n/);
   const kept: string[] = [];
-  let vertices = 0, faces = 0, unknown = 0, badIndex = 0, badVertex = 0;
+  let vertices = 0,
+    faces = 0,
+    unknown = 0,
+    badIndex = 0,
+    badVertex = 0;
   let firstBad = '';
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li].trim();
@@ -64,10 +69,7 @@ function precheck(text: string, fileName: string): string {
     kept.push(line);
   }
   if (vertices === 0 && faces === 0) {
-    throw new MeshParseError(
-      fileName,
-      unknown > 0 ? `not an OBJ file: ${unknown} unrecognised lines and no vertices or faces` : 'OBJ is empty',
-    );
+    throw new MeshParseError(fileName, unknown > 0 ? `not an OBJ file: ${unknown} unrecognised lines and no vertices or faces` : 'OBJ is empty');
   }
   if (badVertex > 0) throw new MeshParseError(fileName, `${badVertex} malformed vertex lines (first at ${firstBad})`);
   if (badIndex > 0) throw new MeshParseError(fileName, `${badIndex} face indices are out of range or malformed (first at ${firstBad})`);

@@ -4,10 +4,22 @@ import { geometryToMesh } from './object3dToMesh';
 import type { TriMesh } from './triMesh';
 
 const SIZES: Record<string, number> = {
-  char: 1, uchar: 1, int8: 1, uint8: 1,
-  short: 2, ushort: 2, int16: 2, uint16: 2,
-  int: 4, uint: 4, int32: 4, uint32: 4, float: 4, float32: 4,
-  double: 8, float64: 8,
+  char: 1,
+  uchar: 1,
+  int8: 1,
+  uint8: 1,
+  short: 2,
+  ushort: 2,
+  int16: 2,
+  uint16: 2,
+  int: 4,
+  uint: 4,
+  int32: 4,
+  uint32: 4,
+  float: 4,
+  float32: 4,
+  double: 8,
+  float64: 8,
 };
 
 interface PlyProperty {
@@ -66,10 +78,7 @@ function readHeader(u8: Uint8Array, fileName: string): PlyHeader {
     } else if (tok[0] === 'property') {
       const el = elements[elements.length - 1];
       if (!el) throw new MeshParseError(fileName, 'PLY property before any element');
-      const prop: PlyProperty =
-        tok[1] === 'list'
-          ? { name: tok[4], type: tok[3], countType: tok[2] }
-          : { name: tok[2], type: tok[1] };
+      const prop: PlyProperty = tok[1] === 'list' ? { name: tok[4], type: tok[3], countType: tok[2] } : { name: tok[2], type: tok[1] };
       for (const t of [prop.type, prop.countType]) {
         if (t !== undefined && !(t in SIZES)) {
           throw new MeshParseError(fileName, `PLY property "${prop.name}" has unknown type "${t}"`);
@@ -101,8 +110,7 @@ function checkBinaryLength(bytes: ArrayBuffer, header: PlyHeader, fileName: stri
       if (need > total) {
         throw new MeshParseError(
           fileName,
-          `binary PLY is truncated: element "${el.name}" declares ${el.count} items ` +
-            `(${stride * el.count} bytes) but only ${Math.max(0, total - at)} bytes remain`,
+          `binary PLY is truncated: element "${el.name}" declares ${el.count} items ` + `(${stride * el.count} bytes) but only ${Math.max(0, total - at)} bytes remain`,
         );
       }
       at = need;
@@ -125,17 +133,17 @@ function checkBinaryLength(bytes: ArrayBuffer, header: PlyHeader, fileName: stri
 }
 
 function truncatedAt(el: PlyElement, i: number, fileName: string): never {
-  throw new MeshParseError(
-    fileName,
-    `binary PLY is truncated: element "${el.name}" declares ${el.count} items but data ends at item ${i}`,
-  );
+  throw new MeshParseError(fileName, `binary PLY is truncated: element "${el.name}" declares ${el.count} items but data ends at item ${i}`);
 }
 
 function readCount(view: DataView, at: number, type: string, little: boolean): number {
   switch (SIZES[type]) {
-    case 1: return type.startsWith('u') ? view.getUint8(at) : view.getInt8(at);
-    case 2: return type.startsWith('u') ? view.getUint16(at, little) : view.getInt16(at, little);
-    default: return type.startsWith('u') ? view.getUint32(at, little) : view.getInt32(at, little);
+    case 1:
+      return type.startsWith('u') ? view.getUint8(at) : view.getInt8(at);
+    case 2:
+      return type.startsWith('u') ? view.getUint16(at, little) : view.getInt16(at, little);
+    default:
+      return type.startsWith('u') ? view.getUint32(at, little) : view.getInt32(at, little);
   }
 }
 
@@ -144,10 +152,7 @@ function checkAsciiLength(u8: Uint8Array, header: PlyHeader, fileName: string): 
   const lines = body.split(/\r?\n/).filter((l) => l.trim() !== '').length;
   const need = header.elements.reduce((s, e) => s + e.count, 0);
   if (lines < need) {
-    throw new MeshParseError(
-      fileName,
-      `ASCII PLY is truncated: header declares ${need} data lines but the body has ${lines}`,
-    );
+    throw new MeshParseError(fileName, `ASCII PLY is truncated: header declares ${need} data lines but the body has ${lines}`);
   }
 }
 

@@ -11,7 +11,7 @@ function looksAsciiStl(u8: Uint8Array): boolean {
   // Binary STL headers may also start with "solid"; real ASCII files are printable text.
   for (let i = 0; i < Math.min(u8.length, 1024); i++) {
     const c = u8[i];
-    if (c === 0 || (c < 9) || (c > 13 && c < 32)) return false;
+    if (c === 0 || c < 9 || (c > 13 && c < 32)) return false;
   }
   return true;
 }
@@ -25,10 +25,7 @@ export function parseStl(bytes: ArrayBuffer, fileName: string): TriMesh {
   const n = new DataView(bytes).getUint32(80, true);
   const need = 84 + n * 50;
   if (need > u8.length) {
-    throw new MeshParseError(
-      fileName,
-      `binary STL is truncated: declares ${n} triangles (${need} bytes) but has ${u8.length} bytes`,
-    );
+    throw new MeshParseError(fileName, `binary STL is truncated: declares ${n} triangles (${need} bytes) but has ${u8.length} bytes`);
   }
   // Exact-length slice: three decides binary-vs-ASCII by length, and trailing bytes would confuse it.
   const exact = need === u8.length ? bytes : bytes.slice(0, need);
@@ -40,17 +37,11 @@ function parseAsciiStl(text: string, fileName: string): TriMesh {
   const facets = (text.match(/\bfacet\s+normal\b/g) ?? []).length;
   const ends = (text.match(/\bendfacet\b/g) ?? []).length;
   if (facets !== ends) {
-    throw new MeshParseError(
-      fileName,
-      `ASCII STL is truncated or corrupt: ${facets} "facet normal" lines but ${ends} "endfacet"`,
-    );
+    throw new MeshParseError(fileName, `ASCII STL is truncated or corrupt: ${facets} "facet normal" lines but ${ends} "endfacet"`);
   }
   const vertices = (text.match(/\bvertex\b/g) ?? []).length;
   if (vertices !== 3 * facets) {
-    throw new MeshParseError(
-      fileName,
-      `ASCII STL is corrupt: ${facets} facets need ${3 * facets} vertex lines, found ${vertices}`,
-    );
+    throw new MeshParseError(fileName, `ASCII STL is corrupt: ${facets} facets need ${3 * facets} vertex lines, found ${vertices}`);
   }
   // three's ASCII path needs at least 84 bytes to rule out binary, so an empty solid stops here.
   if (facets === 0) return { positions: new Float32Array(0), indices: new Uint32Array(0) };

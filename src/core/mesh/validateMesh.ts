@@ -16,10 +16,7 @@ export function validateMesh(mesh: TriMesh, fileName: string): void {
   let outOfRange = 0;
   for (let i = 0; i < indices.length; i++) if (indices[i] >= nv) outOfRange++;
   if (outOfRange > 0) {
-    throw new MeshParseError(
-      fileName,
-      `${outOfRange} triangle indices are out of range (mesh has ${nv} vertices)`,
-    );
+    throw new MeshParseError(fileName, `${outOfRange} triangle indices are out of range (mesh has ${nv} vertices)`);
   }
   const bad = nonFiniteVertices(positions);
   if (bad.count > 0) {
@@ -27,11 +24,7 @@ export function validateMesh(mesh: TriMesh, fileName: string): void {
     for (let t = 0; t < indices.length; t += 3) {
       if (bad.flags[indices[t]] || bad.flags[indices[t + 1]] || bad.flags[indices[t + 2]]) affected++;
     }
-    throw new MeshParseError(
-      fileName,
-      `${bad.count} vertices have NaN/Infinity coordinates (${affected} triangles affected); ` +
-        'use sanitizeMesh to drop them',
-    );
+    throw new MeshParseError(fileName, `${bad.count} vertices have NaN/Infinity coordinates (${affected} triangles affected); ` + 'use sanitizeMesh to drop them');
   }
 }
 
@@ -40,11 +33,7 @@ function nonFiniteVertices(positions: Float32Array): { count: number; flags: Uin
   const flags = new Uint8Array(n);
   let count = 0;
   for (let v = 0; v < n; v++) {
-    if (
-      !Number.isFinite(positions[3 * v]) ||
-      !Number.isFinite(positions[3 * v + 1]) ||
-      !Number.isFinite(positions[3 * v + 2])
-    ) {
+    if (!Number.isFinite(positions[3 * v]) || !Number.isFinite(positions[3 * v + 1]) || !Number.isFinite(positions[3 * v + 2])) {
       flags[v] = 1;
       count++;
     }
@@ -73,7 +62,9 @@ export function sanitizeMesh(mesh: TriMesh): { mesh: TriMesh; dropped: SanitizeR
   const usedV = new Uint8Array(nv);
   const whole = indices.length - (indices.length % 3);
   for (let t = 0; t < whole; t += 3) {
-    const a = indices[t], b = indices[t + 1], c = indices[t + 2];
+    const a = indices[t],
+      b = indices[t + 1],
+      c = indices[t + 2];
     if (a >= nv || b >= nv || c >= nv) dropped.outOfRange++;
     else if (bad.flags[a] || bad.flags[b] || bad.flags[c]) dropped.nonFinite++;
     else if (a === b || b === c || a === c || isZeroArea(positions, a, b, c)) dropped.degenerate++;
@@ -101,8 +92,12 @@ const n = new Float64Array(3);
 function isZeroArea(p: Float32Array, a: number, b: number, c: number): boolean {
   triangleCross(p, 3 * a, 3 * b, 3 * c, n);
   const cross2 = n[0] * n[0] + n[1] * n[1] + n[2] * n[2];
-  const ux = p[3 * b] - p[3 * a], uy = p[3 * b + 1] - p[3 * a + 1], uz = p[3 * b + 2] - p[3 * a + 2];
-  const vx = p[3 * c] - p[3 * a], vy = p[3 * c + 1] - p[3 * a + 1], vz = p[3 * c + 2] - p[3 * a + 2];
+  const ux = p[3 * b] - p[3 * a],
+    uy = p[3 * b + 1] - p[3 * a + 1],
+    uz = p[3 * b + 2] - p[3 * a + 2];
+  const vx = p[3 * c] - p[3 * a],
+    vy = p[3 * c + 1] - p[3 * a + 1],
+    vz = p[3 * c + 2] - p[3 * a + 2];
   const scale = Math.max(ux * ux + uy * uy + uz * uz, vx * vx + vy * vy + vz * vz);
   // Relative threshold: float32 rounding makes exactly collinear points rarely give exactly 0.
   return cross2 <= 1e-14 * scale * scale;

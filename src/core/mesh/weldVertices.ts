@@ -23,9 +23,13 @@ export function weldVertices(mesh: TriMesh): TriMesh {
   let count = 0;
   for (let v = 0; v < n; v++) {
     if (!used[v]) continue;
-    const a = bits[3 * v], b = bits[3 * v + 1], c = bits[3 * v + 2];
+    const a = bits[3 * v],
+      b = bits[3 * v + 1],
+      c = bits[3 * v + 2];
     // -0 and +0 are the same position but differ in bits; fold them together.
-    const x = fold(a), y = fold(b), z = fold(c);
+    const x = fold(a),
+      y = fold(b),
+      z = fold(c);
     let h = (Math.imul(x, 73856093) ^ Math.imul(y, 19349663) ^ Math.imul(z, 83492791)) & mask;
     for (;;) {
       const slot = table[h];

@@ -10,7 +10,8 @@ import { mergeMeshes } from './mergeMeshes';
 
 /** Two boxes, one rotated, with coordinates that are not round numbers. */
 function testMesh(): TriMesh {
-  const c = Math.cos(0.3), s = Math.sin(0.3);
+  const c = Math.cos(0.3),
+    s = Math.sin(0.3);
   const rot = [c, s, 0, 0, -s, c, 0, 0, 0, 0, 1, 0, 0.0123, -0.0456, 0.0789, 1];
   return mergeMeshes([boxMesh(0.031, 0.017, 0.0123), transformMesh(boxMesh(0.02, 0.02, 0.05), rot as number[] & { length: 16 })]);
 }

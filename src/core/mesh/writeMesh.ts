@@ -13,7 +13,8 @@ function formatNumber(v: number, precision: number): string {
 /** Wavefront OBJ text; precision = decimal places (default 6, i.e. micrometres for meters). */
 export function writeObj(mesh: TriMesh, options: { precision?: number } = {}): string {
   const precision = options.precision ?? 6;
-  const p = mesh.positions, idx = mesh.indices;
+  const p = mesh.positions,
+    idx = mesh.indices;
   const lines: string[] = [];
   for (let i = 0; i < p.length; i += 3) {
     lines.push(`v ${formatNumber(p[i], precision)} ${formatNumber(p[i + 1], precision)} ${formatNumber(p[i + 2], precision)}`);
@@ -24,7 +25,8 @@ export function writeObj(mesh: TriMesh, options: { precision?: number } = {}): s
 
 /** Binary little-endian PLY: float32 x y z per vertex, uchar count + uint32 indices per face. */
 export function writePlyBinary(mesh: TriMesh): ArrayBuffer {
-  const nv = mesh.positions.length / 3, nf = mesh.indices.length / 3;
+  const nv = mesh.positions.length / 3,
+    nf = mesh.indices.length / 3;
   const header = encoder.encode(
     'ply\nformat binary_little_endian 1.0\ncomment written by HOI Studio\n' +
       `element vertex ${nv}\nproperty float x\nproperty float y\nproperty float z\n` +
@@ -47,7 +49,8 @@ export function writePlyBinary(mesh: TriMesh): ArrayBuffer {
 
 /** Binary STL (per-face normals computed from the winding). */
 export function writeStlBinary(mesh: TriMesh): ArrayBuffer {
-  const p = mesh.positions, idx = mesh.indices;
+  const p = mesh.positions,
+    idx = mesh.indices;
   const nf = idx.length / 3;
   const buf = new ArrayBuffer(84 + nf * 50);
   const u8 = new Uint8Array(buf);
@@ -58,11 +61,19 @@ export function writeStlBinary(mesh: TriMesh): ArrayBuffer {
   let at = 84;
   const normal = new Float64Array(3);
   for (let t = 0; t < idx.length; t += 3) {
-    const a = 3 * idx[t], b = 3 * idx[t + 1], c = 3 * idx[t + 2];
+    const a = 3 * idx[t],
+      b = 3 * idx[t + 1],
+      c = 3 * idx[t + 2];
     triangleNormal(p, a, b, c, normal);
-    for (const v of normal) { view.setFloat32(at, v, true); at += 4; }
+    for (const v of normal) {
+      view.setFloat32(at, v, true);
+      at += 4;
+    }
     for (const o of [a, b, c]) {
-      for (let k = 0; k < 3; k++) { view.setFloat32(at, p[o + k], true); at += 4; }
+      for (let k = 0; k < 3; k++) {
+        view.setFloat32(at, p[o + k], true);
+        at += 4;
+      }
     }
     view.setUint16(at, 0, true);
     at += 2;
@@ -90,7 +101,10 @@ export function writeGlb(mesh: TriMesh): ArrayBuffer {
     meshes: [{ primitives: [{ attributes: { POSITION: 0 }, indices: 1, mode: 4 }] }],
     accessors: [
       {
-        bufferView: 0, componentType: 5126, count: mesh.positions.length / 3, type: 'VEC3',
+        bufferView: 0,
+        componentType: 5126,
+        count: mesh.positions.length / 3,
+        type: 'VEC3',
         min: mesh.positions.length ? b.min.map(f32) : [0, 0, 0],
         max: mesh.positions.length ? b.max.map(f32) : [0, 0, 0],
       },

@@ -11,7 +11,11 @@ const r = 0.01; // 1 cm spherical fingertips
 const tipMesh = uvSphere(r, 128, 64);
 // The polygonal sphere lies inside the true one by at most its flat-triangle sagitta.
 const sagitta = r * (1 - Math.cos(Math.PI / 64)) * 2;
-const centres: [number, number, number][] = [[0, 0, 0.2], [0.1, 0, 0.2], [0.2, 0, 0.2]];
+const centres: [number, number, number][] = [
+  [0, 0, 0.2],
+  [0.1, 0, 0.2],
+  [0.2, 0, 0.2],
+];
 const hand = handFromParts(
   centres.map((c, i) => ({ link: `tip${i}`, mesh: tipMesh, matrix: translation(...c) })),
   centres.map((_, i) => ({ name: `f${i}`, geometryLink: `tip${i}` })),
@@ -23,7 +27,12 @@ describe('affordance_score and avoid_distance_cm', () => {
   it('count fingertips farther than the threshold from every point, surface to point', () => {
     // f0: nearest point 3.5 cm from its centre = 2.5 cm from its surface (safe at 2 cm);
     // f1: 2.5 cm from its centre = 1.5 cm from its surface (violates); f2: a point at its centre (inside: 0).
-    const avoid = avoidPointsFrom([[0, 0.035, 0.2], [0, 0.06, 0.2], [0.1, 0, 0.225], [0.2, 0, 0.2]]);
+    const avoid = avoidPointsFrom([
+      [0, 0.035, 0.2],
+      [0, 0.06, 0.2],
+      [0.1, 0, 0.225],
+      [0.2, 0, 0.2],
+    ]);
     const m = computeGraspMetrics({ hand, object, avoid, overlay: true, params: { samples: 0 } });
     expect(m.errors).toEqual([]);
     expect(m.affordance_score).toBe(1);
@@ -38,7 +47,10 @@ describe('affordance_score and avoid_distance_cm', () => {
   });
 
   it('follow the threshold and the object scale', () => {
-    const avoid = avoidPointsFrom([[0, 0.035, 0.2], [0.1, 0, 0.225]]);
+    const avoid = avoidPointsFrom([
+      [0, 0.035, 0.2],
+      [0.1, 0, 0.225],
+    ]);
     // 1 cm: both fingertips with a near point are clear; f2 is 10 cm from the nearest point.
     expect(computeGraspMetrics({ hand, object, avoid, params: { samples: 0, avoidMm: 10 } }).affordance_score).toBe(3);
     expect(computeGraspMetrics({ hand, object, avoid, params: { samples: 0, avoidMm: 30 } }).affordance_score).toBe(1);
@@ -96,7 +108,9 @@ describe('avoid regions in a dataset', () => {
     for (const id of ['inf', 'huge', 'both']) expect(ds.objects[id].spec.avoid).toBeUndefined();
     const msgs = ds.issues.map((i) => `${i.file}: ${i.message}`);
     expect(msgs).toContainEqual(expect.stringMatching(/^manifest\.json: objects\.inf\.avoid: points\.0\.1: .*Infinity; the object loads without/));
-    expect(msgs).toContainEqual('manifest.json: objects.huge.avoid: points: 100,001 points, more than the limit of 100,000; the object loads without its negative-affordance region');
+    expect(msgs).toContainEqual(
+      'manifest.json: objects.huge.avoid: points: 100,001 points, more than the limit of 100,000; the object loads without its negative-affordance region',
+    );
     expect(msgs).toContainEqual('manifest.json: objects.both.avoid: give exactly one of "points" or "file"; the object loads without its negative-affordance region');
   });
 

@@ -76,7 +76,9 @@ export function avoidDistances(hand: SceneHand, points: AvoidPoints, scale: numb
     for (const part of parts) {
       const { bvh, min, max } = part.prepared;
       for (let i = 0; i < points.length && !(best && best.distance === 0); i += 3) {
-        const wx = points[i] * scale, wy = points[i + 1] * scale, wz = points[i + 2] * scale;
+        const wx = points[i] * scale,
+          wy = points[i + 1] * scale,
+          wz = points[i + 2] * scale;
         applyInversePose(part.pose, wx, wy, wz, local);
         const inBox = local[0] >= min[0] && local[0] <= max[0] && local[1] >= min[1] && local[1] <= max[1] && local[2] >= min[2] && local[2] <= max[2];
         // Tested first: a point inside the link may lie farther from its surface than the best so far.

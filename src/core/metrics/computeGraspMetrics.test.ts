@@ -46,7 +46,7 @@ describe('penetration volume', () => {
     const m = computeGraspMetrics({ hand, object: sphere, params: { samples: 0 } });
     const cap = (Math.PI * h * h * (3 * R - h)) / 3;
     expect(Math.abs(m.penetration_volume_cm3! / 1e6 - cap) / cap).toBeLessThan(0.25);
-    expect(Number.isInteger(Math.round((m.penetration_volume_cm3! / 1e6) / 0.005 ** 3 * 1e6) / 1e6)).toBe(true);
+    expect(Number.isInteger(Math.round((m.penetration_volume_cm3! / 1e6 / 0.005 ** 3) * 1e6) / 1e6)).toBe(true);
   });
 });
 
@@ -54,7 +54,11 @@ describe('contact ratio', () => {
   const n = 20000;
   const sigma = (p: number) => Math.sqrt((p * (1 - p)) / n);
   it('equals (cap height + threshold) / diameter for a wide plate cutting the sphere', () => {
-    for (const [h, contactMm] of [[0.03, 0], [0.03, 5], [0.012, 5]] as const) {
+    for (const [h, contactMm] of [
+      [0.03, 0],
+      [0.03, 5],
+      [0.012, 5],
+    ] as const) {
       const hand = handFromParts([{ link: 'plate', mesh: box([-0.1, -0.1, R - h], [0.1, 0.1, R - h + 0.2]) }]);
       const m = computeGraspMetrics({ hand, object: sphere, params: { samples: n, contactMm } });
       const expected = (h + contactMm / 1000) / (2 * R);
@@ -81,7 +85,12 @@ describe('disjoint distance', () => {
     const tip = uvSphere(r, 128, 64);
     const tipSagitta = r * (1 - Math.cos(Math.PI / 64)) * 2;
     const gaps = [0.002, 0.007, -0.003, -0.03]; // two apart, one penetrating, one fully inside
-    const dirs: [number, number, number][] = [[1, 0, 0], [0, 1, 0], [0, 0, 1], [-1, 0, 0]];
+    const dirs: [number, number, number][] = [
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+      [-1, 0, 0],
+    ];
     const hand = handFromParts(
       gaps.map((g, i) => {
         const d = R + r + g;
@@ -113,7 +122,10 @@ describe('object extents', () => {
 describe('D2 Wasserstein', () => {
   const hand = handFromParts([{ link: 'b', mesh: box([0, 0, 0], [0.01, 0.01, 0.01]), matrix: translation(0.2, 0, 0) }]);
   it('is 4|r1 - r2|/3 between two spheres', () => {
-    for (const [r1, r2] of [[0.05, 0.03], [0.04, 0.045]]) {
+    for (const [r1, r2] of [
+      [0.05, 0.03],
+      [0.04, 0.045],
+    ]) {
       const m = computeGraspMetrics({ hand, object: uvSphere(r1, 128, 64), reconstruction: uvSphere(r2, 96, 48), params: { d2Pairs: 200_000 } });
       const expected = (4 * Math.abs(r1 - r2)) / 3;
       expect(Math.abs(m.d2_wasserstein_cm! / 100 - expected)).toBeLessThan(0.02 * expected + 0.0003);

@@ -32,7 +32,10 @@ export interface GraspMetricsInput {
   overlay?: boolean;
 }
 
-const STREAM_HAND = 1, STREAM_OBJECT = 2, STREAM_D2_REF = 3, STREAM_D2_RECON = 4;
+const STREAM_HAND = 1,
+  STREAM_OBJECT = 2,
+  STREAM_D2_REF = 3,
+  STREAM_D2_RECON = 4;
 
 /** Small bounded caches of seeded samples; keys include the prepared mesh's identity. */
 class Lru<V> {
@@ -103,7 +106,12 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
     }
 
   const overlay: MetricsOverlay | undefined = input.overlay
-    ? { penetration: { points: new Float32Array(0), depths: new Float32Array(0) }, contact: { points: new Float32Array(0), inContact: new Uint8Array(0) }, fingertips: [], avoid: [] }
+    ? {
+        penetration: { points: new Float32Array(0), depths: new Float32Array(0) },
+        contact: { points: new Float32Array(0), inContact: new Uint8Array(0) },
+        fingertips: [],
+        avoid: [],
+      }
     : undefined;
   const attempt = (name: string, f: () => void) => {
     try {
@@ -114,11 +122,16 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
   };
 
   if (obj && hand) {
-    const o = obj, h = hand;
+    const o = obj,
+      h = hand;
     let penetratingParts: Set<number> | undefined;
     attempt('penetration_depth', () => {
       const perPart = handSamples.get(`${h.signature}|${params.seed}|${params.samples}|${params.insideRays}`, () =>
-        sampleAcross(h.parts.map((p) => p.prepared.surface(params.insideRays).sampler), params.samples, makeMetricsRng(subSeed(params.seed, STREAM_HAND))),
+        sampleAcross(
+          h.parts.map((p) => p.prepared.surface(params.insideRays).sampler),
+          params.samples,
+          makeMetricsRng(subSeed(params.seed, STREAM_HAND)),
+        ),
       );
       const r = penetrationDepth(h, o, perPart, params.insideRays, !!overlay);
       penetratingParts = r.penetratingParts;
@@ -145,7 +158,9 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
   }
 
   if (obj && hand && input.avoid && input.avoid.length) {
-    const o = obj, h = hand, pts = input.avoid;
+    const o = obj,
+      h = hand,
+      pts = input.avoid;
     attempt('affordance_score', () => {
       const r = avoidDistances(h, pts, o.scale, params.avoidMm / 1000, params.insideRays);
       warnings.push(...r.warnings);
@@ -156,7 +171,8 @@ export function computeGraspMetrics(input: GraspMetricsInput): GraspMetricsResul
   }
 
   if (obj && input.reconstruction) {
-    const o = obj, recon = input.reconstruction;
+    const o = obj,
+      recon = input.reconstruction;
     attempt('d2_wasserstein', () => {
       let prepared;
       try {

@@ -26,7 +26,9 @@ export function contactRatio(hand: SceneHand, obj: SceneObject, localSamples: Fl
   const local = new Float64Array(3);
   let hits = 0;
   for (let s = 0; s < n; s++) {
-    const x = localSamples[3 * s] * obj.scale, y = localSamples[3 * s + 1] * obj.scale, z = localSamples[3 * s + 2] * obj.scale;
+    const x = localSamples[3 * s] * obj.scale,
+      y = localSamples[3 * s + 1] * obj.scale,
+      z = localSamples[3 * s + 2] * obj.scale;
     points[3 * s] = x;
     points[3 * s + 1] = y;
     points[3 * s + 2] = z;

@@ -6,7 +6,8 @@ import type { Rng } from './rng';
  * area-weighted surface points, returned sorted (the empirical quantile function).
  */
 export function d2Distances(sampler: SurfaceSampler, pairs: number, rng: Rng): Float64Array {
-  const a = new Float64Array(3), b = new Float64Array(3);
+  const a = new Float64Array(3),
+    b = new Float64Array(3);
   const out = new Float64Array(pairs);
   for (let i = 0; i < pairs; i++) {
     sampler.pointOnTriangle(sampler.pickTriangle(rng()), rng(), rng(), a, 0);
@@ -22,11 +23,16 @@ export function d2Distances(sampler: SurfaceSampler, pairs: number, rng: Rng): F
  * two sample counts.
  */
 export function wasserstein1Sorted(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length, m = b.length;
+  const n = a.length,
+    m = b.length;
   if (n === 0 || m === 0) throw new RangeError('Wasserstein distance of an empty distribution');
-  let i = 0, j = 0, u = 0, sum = 0;
+  let i = 0,
+    j = 0,
+    u = 0,
+    sum = 0;
   while (i < n && j < m) {
-    const nextA = (i + 1) / n, nextB = (j + 1) / m;
+    const nextA = (i + 1) / n,
+      nextB = (j + 1) / m;
     const next = Math.min(nextA, nextB);
     sum += (next - u) * Math.abs(a[i] - b[j]);
     u = next;

@@ -19,17 +19,16 @@ export interface RunOptions {
  * are reused); a chunk whose worker crashes or hangs is retried grasp by grasp, and a grasp that
  * fails alone becomes an error row. Rejects with PoolCancelledError when cancelled.
  */
-export async function runDatasetMetrics(
-  pool: WorkerPool<MetricsService>,
-  grasps: ResolvedGrasp[],
-  opts: RunOptions = {},
-): Promise<ServiceRow[]> {
+export async function runDatasetMetrics(pool: WorkerPool<MetricsService>, grasps: ResolvedGrasp[], opts: RunOptions = {}): Promise<ServiceRow[]> {
   const chunkSize = Math.max(1, opts.chunkSize ?? 8);
   const timeout = opts.graspTimeoutMs ?? 120_000;
-  const order = grasps.map((g, i) => i).sort((a, b) => {
-    const ga = grasps[a], gb = grasps[b];
-    return ga.object < gb.object ? -1 : ga.object > gb.object ? 1 : ga.hand < gb.hand ? -1 : ga.hand > gb.hand ? 1 : a - b;
-  });
+  const order = grasps
+    .map((g, i) => i)
+    .sort((a, b) => {
+      const ga = grasps[a],
+        gb = grasps[b];
+      return ga.object < gb.object ? -1 : ga.object > gb.object ? 1 : ga.hand < gb.hand ? -1 : ga.hand > gb.hand ? 1 : a - b;
+    });
   const rows: ServiceRow[] = new Array(grasps.length);
   let done = 0;
   const onAbort = () => pool.cancel();
@@ -39,8 +38,7 @@ export async function runDatasetMetrics(
     done++;
     opts.onProgress?.(done, grasps.length, row);
   };
-  const computeChunk = (idx: number[]) =>
-    pool.run((api: Remote<MetricsService>) => api.compute(idx.map((i) => grasps[i])) as Promise<ServiceRow[]>, timeout * idx.length);
+  const computeChunk = (idx: number[]) => pool.run((api: Remote<MetricsService>) => api.compute(idx.map((i) => grasps[i])) as Promise<ServiceRow[]>, timeout * idx.length);
 
   const chunks: number[][] = [];
   for (let s = 0; s < order.length; s += chunkSize) chunks.push(order.slice(s, s + chunkSize));

@@ -77,7 +77,14 @@ export function disjointDistance(hand: SceneHand, obj: SceneObject, rays: number
 }
 
 /** With disjoint surfaces, one solid contains the other iff any one of its vertices is inside the other. */
-function containsOther(part: SceneHand['parts'][number], obj: SceneObject, objField: ReturnType<SceneObject['prepared']['field']>, rays: number, w: Float64Array, inv: number): boolean {
+function containsOther(
+  part: SceneHand['parts'][number],
+  obj: SceneObject,
+  objField: ReturnType<SceneObject['prepared']['field']>,
+  rays: number,
+  w: Float64Array,
+  inv: number,
+): boolean {
   const pp = part.prepared.mesh.positions;
   const v = 3 * part.prepared.mesh.indices[0];
   applyPose(part.pose, pp[v], pp[v + 1], pp[v + 2], w);
@@ -101,7 +108,8 @@ function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: n
   const bvh = obj.prepared.bvh;
   const w = new Float64Array(3);
   let bound = Infinity;
-  const onHand: Vec3 = [0, 0, 0], onObject: Vec3 = [0, 0, 0];
+  const onHand: Vec3 = [0, 0, 0],
+    onObject: Vec3 = [0, 0, 0];
   // Only a starting bound for the exact pair search below: a few dozen vertices suffice.
   const step = 3 * Math.max(1, Math.floor(pp.length / 3 / BOUND_VERTICES));
   for (let i = 0; i < pp.length; i += step) {
@@ -110,8 +118,12 @@ function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: n
     const hit = bvh.closestPointToPoint(q, t1, 0, bound);
     if (hit && hit.distance < bound) {
       bound = hit.distance;
-      onHand[0] = q.x; onHand[1] = q.y; onHand[2] = q.z;
-      onObject[0] = t1.point.x; onObject[1] = t1.point.y; onObject[2] = t1.point.z;
+      onHand[0] = q.x;
+      onHand[1] = q.y;
+      onHand[2] = q.z;
+      onObject[0] = t1.point.x;
+      onObject[1] = t1.point.y;
+      onObject[2] = t1.point.z;
     }
   }
   m.fromArray(poseToMatrixElements(part.pose, inv));
@@ -129,7 +141,9 @@ function meshDistance(part: SceneHand['parts'][number], obj: SceneObject, inv: n
     setVec(onHand, pair.onPart.applyMatrix4(m));
   }
   if (bound <= eps) {
-    onObject[0] = onHand[0]; onObject[1] = onHand[1]; onObject[2] = onHand[2];
+    onObject[0] = onHand[0];
+    onObject[1] = onHand[1];
+    onObject[2] = onHand[2];
     return { distance: 0, onHand, onObject };
   }
   return { distance: bound, onHand, onObject };

@@ -62,14 +62,18 @@ export function exposedSurface(mesh: TriMesh, comps: MeshComponents, union: Unio
   const n = new Vector3();
   const planeN = new Vector3();
 
-  const NONE = 0, CROSSES = 1, FLAT = 2, FLAT_ON_LOWER = 3;
+  const NONE = 0,
+    CROSSES = 1,
+    FLAT = 2,
+    FLAT_ON_LOWER = 3;
   /**
    * How the piece in `tri` meets other components: crosses one's surface, only lies flat on a
    * face of one (coplanar contact; FLAT_ON_LOWER when one such component has a lower index), or
    * touches none.
    */
   // Callbacks are built once and read the piece from `tri`, `box`, `current`: pieces are many.
-  let current = 0, flat = NONE;
+  let current = 0,
+    flat = NONE;
   const contactCast = {
     intersectsBounds: (b: Box3) => b.intersectsBox(box),
     intersectsTriangle: (other: ExtendedTriangle, idx: number) => {
@@ -77,7 +81,9 @@ export function exposedSurface(mesh: TriMesh, comps: MeshComponents, union: Unio
       if (oc === current || !tri.intersectsTriangle(other)) return false;
       other.getNormal(planeN);
       const o = other.a;
-      const da = Math.abs(planeN.dot(n.subVectors(tri.a, o))), db = Math.abs(planeN.dot(n.subVectors(tri.b, o))), dc = Math.abs(planeN.dot(n.subVectors(tri.c, o)));
+      const da = Math.abs(planeN.dot(n.subVectors(tri.a, o))),
+        db = Math.abs(planeN.dot(n.subVectors(tri.b, o))),
+        dc = Math.abs(planeN.dot(n.subVectors(tri.c, o)));
       if (da < pad && db < pad && dc < pad) {
         if (oc < current) flat = FLAT_ON_LOWER;
         else if (flat === NONE) flat = FLAT;
@@ -158,7 +164,9 @@ export function exposedSurface(mesh: TriMesh, comps: MeshComponents, union: Unio
       else {
         setTri(a, b, c);
         tri.getMidpoint(g);
-        const cx = g.x, cy = g.y, cz = g.z;
+        const cx = g.x,
+          cy = g.y,
+          cz = g.z;
         if (onLowerFace(cx, cy, cz, comp)) keep = false;
         else if (contact === CROSSES) keep = !union.insideOthers(cx, cy, cz, comp);
         else keep = twoSided();
@@ -166,7 +174,9 @@ export function exposedSurface(mesh: TriMesh, comps: MeshComponents, union: Unio
     }
     if (split) {
       budget -= 4;
-      const ab = mid(a, b), bc = mid(b, c), ca = mid(c, a);
+      const ab = mid(a, b),
+        bc = mid(b, c),
+        ca = mid(c, a);
       piece(a, ab, ca, comp, -1, level + 1);
       piece(ab, b, bc, comp, -1, level + 1);
       piece(ca, bc, c, comp, -1, level + 1);
@@ -179,7 +189,9 @@ export function exposedSurface(mesh: TriMesh, comps: MeshComponents, union: Unio
   };
 
   for (let t = 0; t < ix.length; t += 3) {
-    const ia = 3 * ix[t], ib = 3 * ix[t + 1], ic = 3 * ix[t + 2];
+    const ia = 3 * ix[t],
+      ib = 3 * ix[t + 1],
+      ic = 3 * ix[t + 2];
     const comp = vc[ix[t]];
     const lo = [Math.min(p[ia], p[ib], p[ic]), Math.min(p[ia + 1], p[ib + 1], p[ic + 1]), Math.min(p[ia + 2], p[ib + 2], p[ic + 2])];
     const hi = [Math.max(p[ia], p[ib], p[ic]), Math.max(p[ia + 1], p[ib + 1], p[ic + 1]), Math.max(p[ia + 2], p[ib + 2], p[ic + 2])];
@@ -188,9 +200,12 @@ export function exposedSurface(mesh: TriMesh, comps: MeshComponents, union: Unio
       if (k === comp) continue;
       const o = 6 * k;
       nearOther =
-        lo[0] <= boxes[o + 3] + pad && hi[0] >= boxes[o] - pad &&
-        lo[1] <= boxes[o + 4] + pad && hi[1] >= boxes[o + 1] - pad &&
-        lo[2] <= boxes[o + 5] + pad && hi[2] >= boxes[o + 2] - pad;
+        lo[0] <= boxes[o + 3] + pad &&
+        hi[0] >= boxes[o] - pad &&
+        lo[1] <= boxes[o + 4] + pad &&
+        hi[1] >= boxes[o + 1] - pad &&
+        lo[2] <= boxes[o + 5] + pad &&
+        hi[2] >= boxes[o + 2] - pad;
     }
     if (!nearOther) {
       keptIdx.push(ix[t], ix[t + 1], ix[t + 2]);
@@ -212,7 +227,8 @@ export function componentBoxes(mesh: TriMesh, comps: MeshComponents): Float64Arr
   for (let k = 0; k < comps.count; k++) b.set([Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity], 6 * k);
   const { positions: p, indices: ix } = mesh;
   for (let t = 0; t < ix.length; t++) {
-    const v = ix[t], o = 6 * comps.vertexComponent[v];
+    const v = ix[t],
+      o = 6 * comps.vertexComponent[v];
     for (let d = 0; d < 3; d++) {
       const x = p[3 * v + d];
       if (x < b[o + d]) b[o + d] = x;

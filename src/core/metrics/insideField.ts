@@ -35,7 +35,9 @@ export class InsideField {
     max: ArrayLike<number>,
     targetCells = 1 << 17,
   ) {
-    const ex = max[0] - min[0], ey = max[1] - min[1], ez = max[2] - min[2];
+    const ex = max[0] - min[0],
+      ey = max[1] - min[1],
+      ez = max[2] - min[2];
     const maxExt = Math.max(ex, ey, ez, 1e-9);
     let h = maxExt / 64;
     for (let it = 0; it < 3; it++) h = Math.cbrt((Math.max(ex, h) * Math.max(ey, h) * Math.max(ez, h)) / targetCells);
@@ -59,15 +61,24 @@ export class InsideField {
     const halfDiag = h * 0.8661;
     const plane = new Float64Array(3);
     for (let t = 0; t < ix.length; t += 3) {
-      const a = 3 * ix[t], b = 3 * ix[t + 1], c = 3 * ix[t + 2];
-      const ax = p[a], ay = p[a + 1], az = p[a + 2];
-      const i0 = Math.floor((Math.min(ax, p[b], p[c]) - pad - ox) / h), i1 = Math.floor((Math.max(ax, p[b], p[c]) + pad - ox) / h);
-      const j0 = Math.floor((Math.min(ay, p[b + 1], p[c + 1]) - pad - oy) / h), j1 = Math.floor((Math.max(ay, p[b + 1], p[c + 1]) + pad - oy) / h);
-      const k0 = Math.floor((Math.min(az, p[b + 2], p[c + 2]) - pad - oz) / h), k1 = Math.floor((Math.max(az, p[b + 2], p[c + 2]) + pad - oz) / h);
+      const a = 3 * ix[t],
+        b = 3 * ix[t + 1],
+        c = 3 * ix[t + 2];
+      const ax = p[a],
+        ay = p[a + 1],
+        az = p[a + 2];
+      const i0 = Math.floor((Math.min(ax, p[b], p[c]) - pad - ox) / h),
+        i1 = Math.floor((Math.max(ax, p[b], p[c]) + pad - ox) / h);
+      const j0 = Math.floor((Math.min(ay, p[b + 1], p[c + 1]) - pad - oy) / h),
+        j1 = Math.floor((Math.max(ay, p[b + 1], p[c + 1]) + pad - oy) / h);
+      const k0 = Math.floor((Math.min(az, p[b + 2], p[c + 2]) - pad - oz) / h),
+        k1 = Math.floor((Math.max(az, p[b + 2], p[c + 2]) + pad - oz) / h);
       const small = (i1 - i0 + 1) * (j1 - j0 + 1) * (k1 - k0 + 1) <= 8;
       // Plane normal for the slab test that keeps big slanted triangles from marking their whole box.
       triangleNormal(p, a, b, c, plane);
-      const nX = plane[0], nY = plane[1], nZ = plane[2];
+      const nX = plane[0],
+        nY = plane[1],
+        nZ = plane[2];
       for (let k = k0; k <= k1; k++) {
         const cz = oz + (k + 0.5) * h - az;
         for (let j = j0; j <= j1; j++) {
@@ -93,12 +104,15 @@ export class InsideField {
     const plane = nx * ny;
     for (let seed = 0; seed < n; seed++) {
       if (state[seed] === ASK || visited[seed]) continue;
-      let head = 0, tail = 0;
+      let head = 0,
+        tail = 0;
       queue[tail++] = seed;
       visited[seed] = 1;
       while (head < tail) {
         const c = queue[head++];
-        const i = c % nx, j = ((c - i) / nx) % ny, k = Math.floor(c / plane);
+        const i = c % nx,
+          j = ((c - i) / nx) % ny,
+          k = Math.floor(c / plane);
         if (i > 0) tail = this.push(c - 1, visited, queue, tail);
         if (i < nx - 1) tail = this.push(c + 1, visited, queue, tail);
         if (j > 0) tail = this.push(c - nx, visited, queue, tail);
@@ -110,7 +124,9 @@ export class InsideField {
       let inside = 0;
       for (let v = 0; v < votes; v++) {
         const c = queue[Math.floor(((v + 0.5) * tail) / votes)];
-        const i = c % nx, j = ((c - i) / nx) % ny, k = Math.floor(c / plane);
+        const i = c % nx,
+          j = ((c - i) / nx) % ny,
+          k = Math.floor(c / plane);
         if (this.vote(this.ox + (i + 0.5) * this.h, this.oy + (j + 0.5) * this.h, this.oz + (k + 0.5) * this.h)) inside++;
       }
       const label = inside === votes ? IN : inside === 0 ? OUT : ASK;
@@ -127,7 +143,9 @@ export class InsideField {
 
   /** Whether the point is inside the mesh (grid answer when certain, ray votes otherwise). */
   isInside(x: number, y: number, z: number): boolean {
-    const i = Math.floor((x - this.ox) / this.h), j = Math.floor((y - this.oy) / this.h), k = Math.floor((z - this.oz) / this.h);
+    const i = Math.floor((x - this.ox) / this.h),
+      j = Math.floor((y - this.oy) / this.h),
+      k = Math.floor((z - this.oz) / this.h);
     if (i < 0 || j < 0 || k < 0 || i >= this.nx || j >= this.ny || k >= this.nz) return false;
     const s = this.state[(k * this.ny + j) * this.nx + i];
     if (s === OUT) return false;

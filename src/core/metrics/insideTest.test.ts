@@ -38,7 +38,8 @@ describe('inside test', () => {
     const p = prepareMesh(holed, 1e9);
     expect(p.mesh.indices.length).toBeLessThan(sphere.indices.length);
     const field = p.field(5);
-    let wrong = 0, total = 0;
+    let wrong = 0,
+      total = 0;
     for (const [x, y, z] of randomPoints(3000, 1.3, 2)) {
       const r = Math.hypot(x, y, z);
       if (r > rInscribed - 0.02 && r < 1.02) continue;

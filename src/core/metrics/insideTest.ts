@@ -50,7 +50,8 @@ export function crossingCount(bvh: MeshBVH, x: number, y: number, z: number, d: 
 /** Majority of `rays` parity votes; stops as soon as the majority is decided. */
 export function insideByRayVotes(bvh: MeshBVH, x: number, y: number, z: number, rays: number, eps: number): boolean {
   const need = (rays >> 1) + 1;
-  let inside = 0, outside = 0;
+  let inside = 0,
+    outside = 0;
   for (let i = 0; i < rays; i++) {
     if (crossingCount(bvh, x, y, z, RAY_DIRECTIONS[i % RAY_DIRECTIONS.length], eps) & 1) inside++;
     else outside++;
@@ -112,7 +113,7 @@ export class UnionVoter {
         hitDist.push(h.distance);
       }
       order.sort((a, b) => hitComp[a] - hitComp[b] || hitDist[a] - hitDist[b]);
-      for (let k = 0; k < order.length; ) {
+      for (let k = 0; k < order.length;) {
         const c = hitComp[order[k]];
         let crossings = 1;
         let last = hitDist[order[k]];

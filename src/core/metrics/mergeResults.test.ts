@@ -22,10 +22,15 @@ describe('merging results files', () => {
 
   it('refuses files computed with different parameters or on different datasets', () => {
     const p = (seed: number) => ({ seed, samples: 2048 });
-    expect(() => mergeResults([input('a.json', file([row('g1', 0)], { params: p(0) })), input('b.json', file([row('g2', 0)], { params: p(1) }))])).toThrow(/b.json was computed with other metric parameters/);
+    expect(() => mergeResults([input('a.json', file([row('g1', 0)], { params: p(0) })), input('b.json', file([row('g2', 0)], { params: p(1) }))])).toThrow(
+      /b.json was computed with other metric parameters/,
+    );
     expect(() => mergeResults([input('a.json', file([row('g1', 0)], { dataset: 'x' })), input('b.json', file([row('g2', 0)], { dataset: 'y' }))])).toThrow(/different datasets/);
     // Same parameters in another key order are the same parameters.
-    const ok = mergeResults([input('a.json', file([row('g1', 0)], { params: { seed: 0, samples: 1 } })), input('b.json', file([row('g2', 0)], { params: { samples: 1, seed: 0 } }))]);
+    const ok = mergeResults([
+      input('a.json', file([row('g1', 0)], { params: { seed: 0, samples: 1 } })),
+      input('b.json', file([row('g2', 0)], { params: { samples: 1, seed: 0 } })),
+    ]);
     expect(ok.rows).toHaveLength(2);
   });
 

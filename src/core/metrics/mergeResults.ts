@@ -29,7 +29,11 @@ function sameRow(a: GraspMetricsRow, b: GraspMetricsRow): boolean {
 
 function stableParams(p: Partial<MetricsParams> | undefined): string {
   if (!p) return '';
-  return JSON.stringify(Object.keys(p).sort().map((k) => [k, p[k as keyof MetricsParams]]));
+  return JSON.stringify(
+    Object.keys(p)
+      .sort()
+      .map((k) => [k, p[k as keyof MetricsParams]]),
+  );
 }
 
 /**
@@ -46,7 +50,9 @@ export function mergeResults(inputs: MergeInput[]): MergeOutcome {
   const firstParams = withParams[0];
   for (const other of withParams.slice(1)) {
     if (stableParams(other.file.params) !== stableParams(firstParams.file.params)) {
-      throw new MergeError(`${other.name} was computed with other metric parameters than ${firstParams.name}: ${JSON.stringify(other.file.params)} vs ${JSON.stringify(firstParams.file.params)}`);
+      throw new MergeError(
+        `${other.name} was computed with other metric parameters than ${firstParams.name}: ${JSON.stringify(other.file.params)} vs ${JSON.stringify(firstParams.file.params)}`,
+      );
     }
   }
   if (withParams.length > 0 && withParams.length < inputs.length) {

@@ -53,11 +53,22 @@ export function checkMesh(mesh: TriMesh, maxTriangles: number): CheckedMesh {
   let degenerate = 0;
   const n = new Float64Array(3);
   for (let t = 0; t < triCount; t++) {
-    const a = indices[3 * t], b = indices[3 * t + 1], c = indices[3 * t + 2];
-    if (a >= nv || b >= nv || c >= nv) { outOfRange++; continue; }
-    if (badVertex[a] || badVertex[b] || badVertex[c]) { nonFinite++; continue; }
+    const a = indices[3 * t],
+      b = indices[3 * t + 1],
+      c = indices[3 * t + 2];
+    if (a >= nv || b >= nv || c >= nv) {
+      outOfRange++;
+      continue;
+    }
+    if (badVertex[a] || badVertex[b] || badVertex[c]) {
+      nonFinite++;
+      continue;
+    }
     triangleCross(positions, 3 * a, 3 * b, 3 * c, n);
-    if (n[0] * n[0] + n[1] * n[1] + n[2] * n[2] <= areaEps * areaEps * 4) { degenerate++; continue; }
+    if (n[0] * n[0] + n[1] * n[1] + n[2] * n[2] <= areaEps * areaEps * 4) {
+      degenerate++;
+      continue;
+    }
     keep[t] = 1;
   }
   const kept = triCount - outOfRange - nonFinite - degenerate;

@@ -25,7 +25,8 @@ export function meshComponents(mesh: TriMesh): MeshComponents {
     return v;
   };
   const union = (a: number, b: number) => {
-    const ra = find(a), rb = find(b);
+    const ra = find(a),
+      rb = find(b);
     if (ra !== rb) parent[ra < rb ? rb : ra] = ra < rb ? ra : rb;
   };
   const byPosition = new Map<string, number>();

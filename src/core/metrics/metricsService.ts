@@ -221,7 +221,10 @@ export class MetricsService {
           }
           model = await loadHandModel(urdfText, { urdfUrl: entry.urdfUrl!, fetchBytes, fingertips: spec.fingertips, geometry });
         }
-        const h = new Hasher().string(urdfText).value(spec.fingertips ?? null).string(geometry);
+        const h = new Hasher()
+          .string(urdfText)
+          .value(spec.fingertips ?? null)
+          .string(geometry);
         for (const part of model.parts[geometry] ?? []) h.string(part.link).bytes(part.mesh.positions).bytes(part.mesh.indices).value(Array.from(part.offset));
         return { model, contentHash: h.hex() };
       })();

@@ -24,11 +24,19 @@ describe('an object made of overlapping closed parts is their union', () => {
     const rng = makeMetricsRng(3);
     for (let i = 0; i < 300; i++) {
       // in the overlap, off the walls by at least 0.1 mm
-      const x = (rng() * 2 - 1) * 0.0049, y = (rng() * 2 - 1) * 0.0199, z = (rng() * 2 - 1) * 0.0199;
+      const x = (rng() * 2 - 1) * 0.0049,
+        y = (rng() * 2 - 1) * 0.0199,
+        z = (rng() * 2 - 1) * 0.0199;
       expect(field.isInside(x, y, z)).toBe(true);
       expect(p.voter.isInside(x, y, z, 5)).toBe(true);
     }
-    for (const [x, y, z] of [[0, 0, 0.021], [0.031, 0, 0], [0, -0.025, 0], [-0.0301, 0.01, 0.01]]) expect(field.isInside(x, y, z)).toBe(false);
+    for (const [x, y, z] of [
+      [0, 0, 0.021],
+      [0.031, 0, 0],
+      [0, -0.025, 0],
+      [-0.0301, 0.01, 0.01],
+    ])
+      expect(field.isInside(x, y, z)).toBe(false);
     // in one part only
     expect(field.isInside(-0.02, 0, 0)).toBe(true);
     expect(field.isInside(0.02, 0.01, -0.01)).toBe(true);

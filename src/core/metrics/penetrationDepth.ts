@@ -32,7 +32,8 @@ export function penetrationDepth(hand: SceneHand, obj: SceneObject, samplesPerPa
   // is not "the surface" a penetrating point would be pushed out through.
   const surfaceBvh = prepared.surface(rays).bvh;
   const inv = 1 / scale;
-  const lmin = prepared.min, lmax = prepared.max;
+  const lmin = prepared.min,
+    lmax = prepared.max;
   const pts: number[] = [];
   const depths: number[] = [];
   let maxDepth = 0;
@@ -42,7 +43,9 @@ export function penetrationDepth(hand: SceneHand, obj: SceneObject, samplesPerPa
   const visit = (part: SceneHand['parts'][number], k: number, src: ArrayLike<number>) => {
     for (let i = 0; i < src.length; i += 3) {
       applyPose(part.pose, src[i], src[i + 1], src[i + 2], w);
-      const x = w[0] * inv, y = w[1] * inv, z = w[2] * inv;
+      const x = w[0] * inv,
+        y = w[1] * inv,
+        z = w[2] * inv;
       if (!boxContains(lmin, lmax, x, y, z)) continue;
       if (!field.isInside(x, y, z)) continue;
       penetratingParts.add(k);

@@ -20,7 +20,9 @@ export const MAX_VOXELS = 50_000_000;
  * the union of its link solids.
  */
 export function penetrationVolume(hand: SceneHand, obj: SceneObject, pitch: number, rays: number): PenetrationVolumeResult {
-  const lo = [0, 0, 0], hi = [0, 0, 0], n = [0, 0, 0];
+  const lo = [0, 0, 0],
+    hi = [0, 0, 0],
+    n = [0, 0, 0];
   for (let k = 0; k < 3; k++) {
     const a = Math.max(hand.min[k], obj.min[k]);
     const b = Math.min(hand.max[k], obj.max[k]);
@@ -32,7 +34,9 @@ export function penetrationVolume(hand: SceneHand, obj: SceneObject, pitch: numb
   }
   const examined = n[0] * n[1] * n[2];
   if (examined > MAX_VOXELS) {
-    throw new RangeError(`penetration volume: ${examined.toLocaleString('en-US')} voxels at ${pitch * 1000} mm pitch exceed the limit of ${MAX_VOXELS.toLocaleString('en-US')}; use a coarser --voxel-mm`);
+    throw new RangeError(
+      `penetration volume: ${examined.toLocaleString('en-US')} voxels at ${pitch * 1000} mm pitch exceed the limit of ${MAX_VOXELS.toLocaleString('en-US')}; use a coarser --voxel-mm`,
+    );
   }
   const objField = obj.prepared.field(rays);
   const inv = 1 / obj.scale;

@@ -40,8 +40,7 @@ export function box(min: Vec3, max: Vec3, n = 1): TriMesh {
   const face = (o: Vec3, u: Vec3, v: Vec3) => {
     const base = pos.length / 3;
     for (let j = 0; j <= n; j++)
-      for (let i = 0; i <= n; i++)
-        pos.push(o[0] + (u[0] * i) / n + (v[0] * j) / n, o[1] + (u[1] * i) / n + (v[1] * j) / n, o[2] + (u[2] * i) / n + (v[2] * j) / n);
+      for (let i = 0; i <= n; i++) pos.push(o[0] + (u[0] * i) / n + (v[0] * j) / n, o[1] + (u[1] * i) / n + (v[1] * j) / n, o[2] + (u[2] * i) / n + (v[2] * j) / n);
     for (let j = 0; j < n; j++)
       for (let i = 0; i < n; i++) {
         const a = base + j * (n + 1) + i;
@@ -50,7 +49,9 @@ export function box(min: Vec3, max: Vec3, n = 1): TriMesh {
   };
   const [x0, y0, z0] = min;
   const [x1, y1, z1] = max;
-  const dx = x1 - x0, dy = y1 - y0, dz = z1 - z0;
+  const dx = x1 - x0,
+    dy = y1 - y0,
+    dz = z1 - z0;
   face([x0, y0, z0], [0, dy, 0], [dx, 0, 0]);
   face([x0, y0, z1], [dx, 0, 0], [0, dy, 0]);
   face([x0, y0, z0], [dx, 0, 0], [0, 0, dz]);
@@ -67,10 +68,7 @@ export function translation(x: number, y: number, z: number): Mat4 {
 }
 
 /** A PosedHand from ready-placed link meshes, for tests and benchmarks without a URDF. */
-export function handFromParts(
-  parts: { link: string; mesh: TriMesh; matrix?: Mat4 }[],
-  fingertips: { name: string; geometryLink: string; position?: Vec3 }[] = [],
-): PosedHand {
+export function handFromParts(parts: { link: string; mesh: TriMesh; matrix?: Mat4 }[], fingertips: { name: string; geometryLink: string; position?: Vec3 }[] = []): PosedHand {
   const linkMatrices: Record<string, Mat4> = {};
   for (const p of parts) linkMatrices[p.link] = p.matrix ?? IDENTITY;
   return {

@@ -21,7 +21,9 @@ describe.skipIf(!present)('metrics on the real ShadowHand meshes', () => {
     const io = nodeIO();
     const model = await loadHandModel(readFileSync(urdf, 'utf8'), { urdfUrl: pathToFileURL(urdf).href, fetchBytes: io.fetchBytes, geometry: 'visual' });
     const seen = new Set<object>();
-    let open = 0, disagree = 0, total = 0;
+    let open = 0,
+      disagree = 0,
+      total = 0;
     for (const part of model.parts.visual!) {
       if (seen.has(part.mesh)) continue;
       seen.add(part.mesh);
@@ -30,7 +32,9 @@ describe.skipIf(!present)('metrics on the real ShadowHand meshes', () => {
       const field = p.field(5);
       const rng = makeMetricsRng(seen.size);
       for (let i = 0; i < 400; i++) {
-        const x = p.min[0] + (p.max[0] - p.min[0]) * rng(), y = p.min[1] + (p.max[1] - p.min[1]) * rng(), z = p.min[2] + (p.max[2] - p.min[2]) * rng();
+        const x = p.min[0] + (p.max[0] - p.min[0]) * rng(),
+          y = p.min[1] + (p.max[1] - p.min[1]) * rng(),
+          z = p.min[2] + (p.max[2] - p.min[2]) * rng();
         total++;
         if (field.isInside(x, y, z) !== p.voter.isInside(x, y, z, 5)) disagree++;
       }

@@ -82,7 +82,8 @@ function parseJson(text: string, fileName: string): ResultsFile {
   }
   const obj = Array.isArray(raw) ? { rows: raw } : (raw as Record<string, unknown>);
   if (!obj || !Array.isArray(obj.rows)) throw new ResultsFileError(`${fileName}: expected an object with a "rows" array`);
-  if (obj.format !== undefined && obj.format !== RESULTS_FORMAT) throw new ResultsFileError(`${fileName}: unsupported format ${JSON.stringify(obj.format)} (expected "${RESULTS_FORMAT}")`);
+  if (obj.format !== undefined && obj.format !== RESULTS_FORMAT)
+    throw new ResultsFileError(`${fileName}: unsupported format ${JSON.stringify(obj.format)} (expected "${RESULTS_FORMAT}")`);
   const issues: string[] = [];
   const rows: GraspMetricsRow[] = [];
   obj.rows.forEach((r: unknown, i: number) => {
@@ -152,4 +153,3 @@ function readNumber(v: unknown, where: string, issues: string[]): number | null 
 function blankRow(id: string, error: string): GraspMetricsRow {
   return { id, ...emptyMetrics(error) };
 }
-

@@ -27,10 +27,7 @@ export function splitMatrix(m: Mat4): SplitMatrix | null {
   if (s.some((v) => v < 1e-12)) return null;
   const u = cols.map((c, i) => c.map((x) => x / s[i]));
   if (Math.abs(dot(u[0], u[1])) > 1e-5 || Math.abs(dot(u[0], u[2])) > 1e-5 || Math.abs(dot(u[1], u[2])) > 1e-5) return null;
-  const det =
-    u[0][0] * (u[1][1] * u[2][2] - u[1][2] * u[2][1]) -
-    u[1][0] * (u[0][1] * u[2][2] - u[0][2] * u[2][1]) +
-    u[2][0] * (u[0][1] * u[1][2] - u[0][2] * u[1][1]);
+  const det = u[0][0] * (u[1][1] * u[2][2] - u[1][2] * u[2][1]) - u[1][0] * (u[0][1] * u[2][2] - u[0][2] * u[2][1]) + u[2][0] * (u[0][1] * u[1][2] - u[0][2] * u[1][1]);
   // A mirror goes into the scale so that R stays a proper rotation.
   if (det < 0) {
     s[0] = -s[0];
@@ -52,7 +49,9 @@ export function applyPose(p: RigidPose, x: number, y: number, z: number, out: Fl
 }
 
 export function applyInversePose(p: RigidPose, x: number, y: number, z: number, out: Float64Array, o = 0): void {
-  const dx = x - p[9], dy = y - p[10], dz = z - p[11];
+  const dx = x - p[9],
+    dy = y - p[10],
+    dz = z - p[11];
   out[o] = p[0] * dx + p[3] * dy + p[6] * dz;
   out[o + 1] = p[1] * dx + p[4] * dy + p[7] * dz;
   out[o + 2] = p[2] * dx + p[5] * dy + p[8] * dz;
@@ -60,11 +59,14 @@ export function applyInversePose(p: RigidPose, x: number, y: number, z: number, 
 
 /** World-frame AABB of a local box under a rigid pose (exact for the box, conservative for contents). */
 export function transformBox(p: RigidPose, min: ArrayLike<number>, max: ArrayLike<number>): { min: Float64Array; max: Float64Array } {
-  const outMin = new Float64Array(3), outMax = new Float64Array(3);
+  const outMin = new Float64Array(3),
+    outMax = new Float64Array(3);
   for (let r = 0; r < 3; r++) {
-    let lo = p[9 + r], hi = p[9 + r];
+    let lo = p[9 + r],
+      hi = p[9 + r];
     for (let c = 0; c < 3; c++) {
-      const a = p[3 * r + c] * min[c], b = p[3 * r + c] * max[c];
+      const a = p[3 * r + c] * min[c],
+        b = p[3 * r + c] * max[c];
       lo += Math.min(a, b);
       hi += Math.max(a, b);
     }
@@ -77,9 +79,21 @@ export function transformBox(p: RigidPose, min: ArrayLike<number>, max: ArrayLik
 /** Three.js Matrix4 elements (column-major) of the rigid pose followed by a uniform scale. */
 export function poseToMatrixElements(p: RigidPose, scale = 1): number[] {
   return [
-    p[0] * scale, p[3] * scale, p[6] * scale, 0,
-    p[1] * scale, p[4] * scale, p[7] * scale, 0,
-    p[2] * scale, p[5] * scale, p[8] * scale, 0,
-    p[9] * scale, p[10] * scale, p[11] * scale, 1,
+    p[0] * scale,
+    p[3] * scale,
+    p[6] * scale,
+    0,
+    p[1] * scale,
+    p[4] * scale,
+    p[7] * scale,
+    0,
+    p[2] * scale,
+    p[5] * scale,
+    p[8] * scale,
+    0,
+    p[9] * scale,
+    p[10] * scale,
+    p[11] * scale,
+    1,
   ];
 }

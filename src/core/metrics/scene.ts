@@ -97,11 +97,7 @@ export function prepareSceneHand(hand: PosedHand, maxTriangles: number): SceneHa
 }
 
 export function boxesOverlap(aMin: ArrayLike<number>, aMax: ArrayLike<number>, bMin: ArrayLike<number>, bMax: ArrayLike<number>, pad = 0): boolean {
-  return (
-    aMin[0] - pad <= bMax[0] && bMin[0] <= aMax[0] + pad &&
-    aMin[1] - pad <= bMax[1] && bMin[1] <= aMax[1] + pad &&
-    aMin[2] - pad <= bMax[2] && bMin[2] <= aMax[2] + pad
-  );
+  return aMin[0] - pad <= bMax[0] && bMin[0] <= aMax[0] + pad && aMin[1] - pad <= bMax[1] && bMin[1] <= aMax[1] + pad && aMin[2] - pad <= bMax[2] && bMin[2] <= aMax[2] + pad;
 }
 
 export function boxContains(min: ArrayLike<number>, max: ArrayLike<number>, x: number, y: number, z: number, pad = 0): boolean {

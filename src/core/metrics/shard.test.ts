@@ -29,7 +29,10 @@ describe('dataset shards for cluster jobs', () => {
   it('does not depend on position: a shuffled list gives the same membership', () => {
     const ids = ['a', 'b', 'c', '__proto__', 'constructor', 'é', ''];
     const before = ids.map((id) => shardOfId(id, 3));
-    const after = [...ids].reverse().map((id) => shardOfId(id, 3)).reverse();
+    const after = [...ids]
+      .reverse()
+      .map((id) => shardOfId(id, 3))
+      .reverse();
     expect(after).toEqual(before);
     expect(new Set(ids.map((id) => shardOfId(id, 1)))).toEqual(new Set([0]));
   });

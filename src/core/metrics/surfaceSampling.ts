@@ -13,7 +13,9 @@ export class SurfaceSampler {
     this.cumulative = new Float64Array(n);
     let sum = 0;
     for (let t = 0; t < n; t++) {
-      const a = 3 * ix[3 * t], b = 3 * ix[3 * t + 1], c = 3 * ix[3 * t + 2];
+      const a = 3 * ix[3 * t],
+        b = 3 * ix[3 * t + 1],
+        c = 3 * ix[3 * t + 2];
       sum += triangleArea(p, a, b, c);
       this.cumulative[t] = sum;
     }
@@ -24,7 +26,8 @@ export class SurfaceSampler {
   pickTriangle(u: number): number {
     const target = u * this.totalArea;
     const c = this.cumulative;
-    let lo = 0, hi = c.length - 1;
+    let lo = 0,
+      hi = c.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if (c[mid] <= target) lo = mid + 1;
@@ -36,9 +39,13 @@ export class SurfaceSampler {
   /** Writes one uniform point of triangle t (square-root barycentric warp) at out[o..o+2]. */
   pointOnTriangle(t: number, r1: number, r2: number, out: Float32Array | Float64Array, o: number): void {
     const { positions: p, indices: ix } = this.mesh;
-    const a = 3 * ix[3 * t], b = 3 * ix[3 * t + 1], c = 3 * ix[3 * t + 2];
+    const a = 3 * ix[3 * t],
+      b = 3 * ix[3 * t + 1],
+      c = 3 * ix[3 * t + 2];
     const s = Math.sqrt(r1);
-    const wa = 1 - s, wb = s * (1 - r2), wc = s * r2;
+    const wa = 1 - s,
+      wb = s * (1 - r2),
+      wc = s * r2;
     out[o] = wa * p[a] + wb * p[b] + wc * p[c];
     out[o + 1] = wa * p[a + 1] + wb * p[b + 1] + wc * p[c + 1];
     out[o + 2] = wa * p[a + 2] + wb * p[b + 2] + wc * p[c + 2];

@@ -12,8 +12,10 @@ export interface TrianglePairResult {
 const objTri = new ExtendedTriangle();
 const near = new Box3();
 const triBox = new Box3();
-const p1 = new Vector3(), p2 = new Vector3();
-const bestPart = new Vector3(), bestObj = new Vector3();
+const p1 = new Vector3(),
+  p2 = new Vector3();
+const bestPart = new Vector3(),
+  bestObj = new Vector3();
 
 function boxDistance(a: Box3, b: Box3): number {
   const dx = Math.max(0, a.min.x - b.max.x, b.min.x - a.max.x);

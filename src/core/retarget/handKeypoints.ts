@@ -8,9 +8,7 @@ import type { Vec3 } from '../hands/types';
  */
 export const KEYPOINT_NAMES = [
   'wrist',
-  ...['thumb', 'index', 'middle', 'ring', 'little'].flatMap((f) =>
-    (f === 'thumb' ? ['cmc', 'mcp', 'ip', 'tip'] : ['mcp', 'pip', 'dip', 'tip']).map((j) => `${f}_${j}`),
-  ),
+  ...['thumb', 'index', 'middle', 'ring', 'little'].flatMap((f) => (f === 'thumb' ? ['cmc', 'mcp', 'ip', 'tip'] : ['mcp', 'pip', 'dip', 'tip']).map((j) => `${f}_${j}`)),
 ] as const;
 export const FINGERS = ['thumb', 'index', 'middle', 'ring', 'little'] as const;
 export type Finger = (typeof FINGERS)[number];

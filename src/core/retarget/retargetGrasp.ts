@@ -21,13 +21,7 @@ export const retargetedId = (sourceId: string, handId: string) => `${sourceId}-r
  * human hand are scaled by s about the object origin (`objectScale` *= s, keypoints *= s) and the
  * robot is fitted to the scaled hand; the reconstruction (and a MANO mesh) is scaled with them.
  */
-export function retargetedGrasp(
-  grasp: Grasp,
-  handId: string,
-  model: HandModel,
-  keypoints: Keypoints,
-  opts: RetargetOptions = {},
-): { grasp: Grasp; result: RetargetResult } {
+export function retargetedGrasp(grasp: Grasp, handId: string, model: HandModel, keypoints: Keypoints, opts: RetargetOptions = {}): { grasp: Grasp; result: RetargetResult } {
   const s = opts.objectScale ?? 1;
   const result = retargetHand(model, keypoints, opts);
   const scaleAboutOrigin = { ...IDENTITY_SIMILARITY, scale: s };
@@ -54,12 +48,7 @@ export function retargetedGrasp(
   };
   if (reconstruction) out.reconstruction = s === 1 ? reconstruction : { ...reconstruction, pose: scaledPose(reconstruction.pose) };
   if (mano) {
-    out.mano =
-      'keypoints' in mano
-        ? { keypoints: mano.keypoints.map((p) => p.map((x) => r(x * s, 6)) as Vec3) }
-        : s === 1
-          ? mano
-          : { ...mano, pose: scaledPose(mano.pose) };
+    out.mano = 'keypoints' in mano ? { keypoints: mano.keypoints.map((p) => p.map((x) => r(x * s, 6)) as Vec3) } : s === 1 ? mano : { ...mano, pose: scaledPose(mano.pose) };
   }
   return { grasp: out, result };
 }

@@ -58,7 +58,11 @@ class Problem {
   /** tree joint index -> parameter index (drivers for mimic joints) and multiplier */
   private param: { p: number; mult: number }[];
 
-  constructor(model: HandModel, readonly terms: Term[], readonly reg: number) {
+  constructor(
+    model: HandModel,
+    readonly terms: Term[],
+    readonly reg: number,
+  ) {
     const tree = (this.tree = model.kinematics);
     const m = tree.movable.length;
     this.n = 6 + m;
@@ -116,11 +120,16 @@ class Problem {
       const p = [X[12], X[13], X[14]];
       for (let a = 0; a < 3; a++) r[3 * k + a] = term.weight * (p[a] - term.target[a]);
       if (!J) return;
-      const w = term.weight, n = this.n;
+      const w = term.weight,
+        n = this.n;
       for (let a = 0; a < 3; a++) J[(3 * k + a) * n + a] = w;
       // root rotation about the root origin: d p / d omega = -[p - t]x
       const d = [p[0] - t[0], p[1] - t[1], p[2] - t[2]];
-      const rot = [[0, d[2], -d[1]], [-d[2], 0, d[0]], [d[1], -d[0], 0]];
+      const rot = [
+        [0, d[2], -d[1]],
+        [-d[2], 0, d[0]],
+        [d[1], -d[0], 0],
+      ];
       for (let a = 0; a < 3; a++) for (let b = 0; b < 3; b++) J[(3 * k + a) * n + 3 + b] = w * rot[a][b];
       for (const ji of this.chains.get(term.link)!) {
         const j = this.tree.joints[ji];
@@ -158,7 +167,9 @@ const sumSq = (r: Float64Array) => r.reduce((s, x) => s + x * x, 0);
 
 /** Levenberg-Marquardt over root and joints, joint limits kept by projection after each step. */
 function solve(pb: Problem, R0: number[], t0: Vec3, q0: Float64Array, maxIterations: number) {
-  let R = R0, t = t0, q = q0.slice();
+  let R = R0,
+    t = t0,
+    q = q0.slice();
   pb.clamp(q);
   const n = pb.n;
   const rows = 3 * pb.terms.length + q.length;
@@ -167,7 +178,8 @@ function solve(pb: Problem, R0: number[], t0: Vec3, q0: Float64Array, maxIterati
   let cost = sumSq(r);
   let mu = 1e-3;
   let it = 0;
-  const A = new Float64Array(n * n), g = new Float64Array(n);
+  const A = new Float64Array(n * n),
+    g = new Float64Array(n);
   for (; it < maxIterations; it++) {
     A.fill(0);
     g.fill(0);
@@ -185,7 +197,11 @@ function solve(pb: Problem, R0: number[], t0: Vec3, q0: Float64Array, maxIterati
     for (let tries = 0; tries < 8 && !improved; tries++) {
       const M = A.slice();
       for (let a = 0; a < n; a++) M[a * n + a] += mu * (A[a * n + a] + 1e-9);
-      const step = solveSpd(M, g.map((x) => -x), n);
+      const step = solveSpd(
+        M,
+        g.map((x) => -x),
+        n,
+      );
       if (!step) {
         mu *= 10;
         continue;
@@ -243,7 +259,8 @@ export function retargetHand(model: HandModel, human: Keypoints, opts: RetargetO
 
   const poses = [pb.natural, pb.natural.map((v, i) => Math.min(pb.upper[i], Math.max(pb.lower[i], v + 0.35 * (pb.upper[i] - v))))];
   let best: ReturnType<typeof solve> | null = null;
-  let iterations = 0, starts = 0;
+  let iterations = 0,
+    starts = 0;
   const I = [1, 0, 0, 0, 1, 0, 0, 0, 1];
   for (const q0 of poses) {
     // Root from a rigid fit of the robot keypoints (root at the origin) onto the human ones.

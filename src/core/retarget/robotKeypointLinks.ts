@@ -9,20 +9,50 @@ import { FINGERS, tipIndex } from './handKeypoints';
  */
 export const SHADOWHAND_KEYPOINT_LINKS: (string | null)[] = [
   'palm',
-  'thbase', 'thhub', 'thdistal', 'thtip',
-  'ffproximal', 'ffmiddle', 'ffdistal', 'fftip',
-  'mfproximal', 'mfmiddle', 'mfdistal', 'mftip',
-  'rfproximal', 'rfmiddle', 'rfdistal', 'rftip',
-  'lfproximal', 'lfmiddle', 'lfdistal', 'lftip',
+  'thbase',
+  'thhub',
+  'thdistal',
+  'thtip',
+  'ffproximal',
+  'ffmiddle',
+  'ffdistal',
+  'fftip',
+  'mfproximal',
+  'mfmiddle',
+  'mfdistal',
+  'mftip',
+  'rfproximal',
+  'rfmiddle',
+  'rfdistal',
+  'rftip',
+  'lfproximal',
+  'lfmiddle',
+  'lfdistal',
+  'lftip',
 ];
 
 export const LEAPHAND_KEYPOINT_LINKS: (string | null)[] = [
   null,
-  'thumb_pip', 'thumb_dip', 'thumb_fingertip', 'thumb_tip_head',
-  'pip', 'dip', 'fingertip', 'index_tip_head',
-  'pip_2', 'dip_2', 'fingertip_2', 'middle_tip_head',
-  'pip_3', 'dip_3', 'fingertip_3', 'ring_tip_head',
-  null, null, null, null,
+  'thumb_pip',
+  'thumb_dip',
+  'thumb_fingertip',
+  'thumb_tip_head',
+  'pip',
+  'dip',
+  'fingertip',
+  'index_tip_head',
+  'pip_2',
+  'dip_2',
+  'fingertip_2',
+  'middle_tip_head',
+  'pip_3',
+  'dip_3',
+  'fingertip_3',
+  'ring_tip_head',
+  null,
+  null,
+  null,
+  null,
 ];
 
 const FINGER_NAME_PATTERNS: Record<(typeof FINGERS)[number], RegExp> = {
@@ -40,7 +70,10 @@ const FINGER_NAME_PATTERNS: Record<(typeof FINGERS)[number], RegExp> = {
  */
 export function keypointLinks(model: HandModel): (string | null)[] {
   const has = (l: string | null) => l === null || model.kinematics.linkIndex.has(l);
-  for (const [tips, table] of [[SHADOWHAND_FINGERTIPS, SHADOWHAND_KEYPOINT_LINKS], [LEAPHAND_FINGERTIPS, LEAPHAND_KEYPOINT_LINKS]] as const) {
+  for (const [tips, table] of [
+    [SHADOWHAND_FINGERTIPS, SHADOWHAND_KEYPOINT_LINKS],
+    [LEAPHAND_FINGERTIPS, LEAPHAND_KEYPOINT_LINKS],
+  ] as const) {
     if (tips.every((t) => model.fingertips.includes(t)) && table.every(has)) return [...table];
   }
   const out: (string | null)[] = new Array(21).fill(null);

@@ -27,7 +27,9 @@ const files: Record<string, string> = {
     grasp('g2', 'ball', 'leap', { reconstruction: { mesh: 'recon/g2.obj' } }),
     grasp('g3', 'mug', 'shadow', { reconstruction: { mesh: '../recon/g3.obj?v=2' } }),
     grasp('g4', 'unused', 'leap'),
-  ].map((g) => JSON.stringify(g)).join('\n'),
+  ]
+    .map((g) => JSON.stringify(g))
+    .join('\n'),
 };
 
 async function load(url: string, extra: Record<string, string> = {}): Promise<LoadedDataset> {

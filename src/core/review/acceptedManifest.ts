@@ -58,7 +58,7 @@ export function acceptedManifest(dataset: LoadedDataset, acceptedIds: Iterable<s
   const manifest: InlineManifest = {
     format: FORMAT_V1,
     name: opts.name ?? `${dataset.name} (accepted)`,
-    ...(opts.description ?? dataset.description ? { description: opts.description ?? dataset.description } : {}),
+    ...((opts.description ?? dataset.description) ? { description: opts.description ?? dataset.description } : {}),
     hands,
     objects,
     grasps: grasps.map((g) => rewriteGrasp(g, rel)),

@@ -28,7 +28,7 @@ describe('agreement', () => {
     ]);
   });
 
-  it('uses each annotator\'s latest decision with their undos applied', () => {
+  it("uses each annotator's latest decision with their undos applied", () => {
     const first = d('ana', 'g1', 'reject');
     const records: DecisionRecord[] = [first, makeUndo(first, 'ana'), d('ana', 'g1', 'accept'), d('ana', 'g2', 'reject'), d('ana', 'g2', 'accept')];
     records.push(d('ben', 'g1', 'accept'), d('ben', 'g2', 'accept'), d('ben', 'g3', 'reject'), d('ana', 'g3', 'accept'));

@@ -80,8 +80,10 @@ export function agreement(records: Iterable<DecisionRecord>, opts: AgreementOpti
 }
 
 export function cohensKappa(a: string, b: string, la: Map<string, string>, lb: Map<string, string>): PairAgreement {
-  let n = 0, agree = 0;
-  const ca = new Map<string, number>(), cb = new Map<string, number>();
+  let n = 0,
+    agree = 0;
+  const ca = new Map<string, number>(),
+    cb = new Map<string, number>();
   for (const [g, x] of la) {
     const y = lb.get(g);
     if (y === undefined) continue;

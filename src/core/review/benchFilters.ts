@@ -81,6 +81,8 @@ export function benchFilters(n = 100_000, log: (line: string) => void = console.
   const summaryMs = time(() => summaryTable(table, result.pass, accepted));
   const out = { n, evaluateMs, evaluateWithTextMs, histogramsMs, summaryMs, passCount: result.passCount };
   log(`review filters over ${n.toLocaleString('en-US')} grasps (median of 15):`);
-  log(`  evaluate ${evaluateMs.toFixed(2)} ms; with text search ${evaluateWithTextMs.toFixed(2)} ms; 6 histograms ${histogramsMs.toFixed(2)} ms; summary table ${summaryMs.toFixed(2)} ms  (${result.passCount} pass)`);
+  log(
+    `  evaluate ${evaluateMs.toFixed(2)} ms; with text search ${evaluateWithTextMs.toFixed(2)} ms; 6 histograms ${histogramsMs.toFixed(2)} ms; summary table ${summaryMs.toFixed(2)} ms  (${result.passCount} pass)`,
+  );
   return out;
 }

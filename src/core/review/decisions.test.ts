@@ -10,8 +10,24 @@ const dec = (grasp: string, decision: 'accept' | 'reject' | 'skip', annotator = 
 
 describe('decision records', () => {
   it('record what was shown and refuse an unnamed annotator', () => {
-    const r = makeDecision({ grasp: 'g1', decision: 'reject', annotator: 'Ana', reasons: ['penetration'], note: 'thumb in mug', metrics: { penetration_depth_cm: 1.2 }, time: at(5) });
-    expect(r).toMatchObject({ grasp: 'g1', decision: 'reject', annotator: 'Ana', time: '2025-03-01T10:00:05.000Z', reasons: ['penetration'], note: 'thumb in mug', metrics: { penetration_depth_cm: 1.2 } });
+    const r = makeDecision({
+      grasp: 'g1',
+      decision: 'reject',
+      annotator: 'Ana',
+      reasons: ['penetration'],
+      note: 'thumb in mug',
+      metrics: { penetration_depth_cm: 1.2 },
+      time: at(5),
+    });
+    expect(r).toMatchObject({
+      grasp: 'g1',
+      decision: 'reject',
+      annotator: 'Ana',
+      time: '2025-03-01T10:00:05.000Z',
+      reasons: ['penetration'],
+      note: 'thumb in mug',
+      metrics: { penetration_depth_cm: 1.2 },
+    });
     expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(makeDecision({ grasp: 'g1', decision: 'accept', annotator: 'Ana' }).id).not.toBe(r.id);
     expect(() => makeDecision({ grasp: 'g1', decision: 'accept', annotator: '  ' })).toThrow(/annotator/);
@@ -31,7 +47,7 @@ describe('decision records', () => {
     expect(() => makeUndo(u, 'ann')).toThrow();
   });
 
-  it('backspace walks back through the annotator\'s own decisions, across grasps', () => {
+  it("backspace walks back through the annotator's own decisions, across grasps", () => {
     const log = new DecisionLog([dec('g1', 'accept', 'ann', 0), dec('g2', 'reject', 'ann', 1), dec('g3', 'skip', 'bob', 2)]);
     const first = log.lastUndoable('ann')!;
     expect(first.grasp).toBe('g2');

@@ -4,7 +4,15 @@ import { DecisionLog, makeDecision, makeUndo } from './decisions';
 import { DECISIONS_CSV_COLUMNS, DECISIONS_FORMAT, DecisionFileError, decisionsToCsv, decisionsToJson, parseDecisionsFile } from './exportDecisions';
 
 const time = (s: number) => new Date(Date.parse('2025-03-01T10:00:00Z') + s * 1000);
-const a = makeDecision({ grasp: 'g1', decision: 'reject', annotator: 'Ana', reasons: ['penetration', 'wrong contact'], note: 'thumb "inside", see\nframe 3', metrics: { penetration_depth_cm: 1.25, contact_ratio_pct: -0.5 }, time: time(0) });
+const a = makeDecision({
+  grasp: 'g1',
+  decision: 'reject',
+  annotator: 'Ana',
+  reasons: ['penetration', 'wrong contact'],
+  note: 'thumb "inside", see\nframe 3',
+  metrics: { penetration_depth_cm: 1.25, contact_ratio_pct: -0.5 },
+  time: time(0),
+});
 const b = makeDecision({ grasp: 'g1', decision: 'accept', annotator: 'Ana', time: time(1) });
 const u = makeUndo(b, 'Ana', time(2));
 const c = makeDecision({ grasp: '=HYPERLINK("x")', decision: 'accept', annotator: '@ana', note: '+1 good', time: time(3) });
@@ -27,10 +35,13 @@ describe('decisions JSON', () => {
   });
 
   it('reads the plain shape (dataset as a string, no ids) with stable derived ids', () => {
-    const plain = JSON.stringify({ dataset: 'demo', decisions: [
-      { grasp: 'g1', decision: 'accept', annotator: 'Bo', time: '2025-03-01T10:00:00Z', reasons: [], note: null },
-      { grasp: 'g1', decision: 'accept', annotator: 'Bo', time: '2025-03-01T10:00:00Z', reasons: [], note: '' },
-    ] });
+    const plain = JSON.stringify({
+      dataset: 'demo',
+      decisions: [
+        { grasp: 'g1', decision: 'accept', annotator: 'Bo', time: '2025-03-01T10:00:00Z', reasons: [], note: null },
+        { grasp: 'g1', decision: 'accept', annotator: 'Bo', time: '2025-03-01T10:00:00Z', reasons: [], note: '' },
+      ],
+    });
     const once = parseDecisionsFile(plain, 'bo.json');
     expect(once.dataset).toEqual({ name: 'demo' });
     expect(once.records[0].time).toBe('2025-03-01T10:00:00.000Z');
@@ -47,12 +58,15 @@ describe('decisions JSON', () => {
     expect(() => parseDecisionsFile(JSON.stringify({ decisions: [] }), 'x.json')).toThrow(/x\.json: dataset/);
     let err: unknown;
     try {
-      parseDecisionsFile(wrap([
-        { grasp: 'g1', decision: 'accept', annotator: 'A', time: '2025-03-01T10:00:00Z' },
-        { grasp: 'g2', decision: 'maybe', annotator: 'A', time: '2025-03-01T10:00:00Z' },
-        { grasp: 'g3', decision: 'accept', annotator: 'A', time: 'yesterday' },
-        { grasp: 'g4', decision: 'undo', annotator: 'A', time: '2025-03-01T10:00:00Z' },
-      ]), 'ana.json');
+      parseDecisionsFile(
+        wrap([
+          { grasp: 'g1', decision: 'accept', annotator: 'A', time: '2025-03-01T10:00:00Z' },
+          { grasp: 'g2', decision: 'maybe', annotator: 'A', time: '2025-03-01T10:00:00Z' },
+          { grasp: 'g3', decision: 'accept', annotator: 'A', time: 'yesterday' },
+          { grasp: 'g4', decision: 'undo', annotator: 'A', time: '2025-03-01T10:00:00Z' },
+        ]),
+        'ana.json',
+      );
     } catch (e) {
       err = e;
     }
@@ -86,7 +100,10 @@ describe('decisions CSV', () => {
 
   it('can list undecided grasps too', () => {
     const rows = parseCsv(decisionsToCsv(records, ['g0', 'g1']));
-    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([['g0', 'undecided'], ['g1', 'reject']]);
+    expect(rows.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      ['g0', 'undecided'],
+      ['g1', 'reject'],
+    ]);
   });
 
   it('quotes cells per RFC 4180', () => {
@@ -96,7 +113,10 @@ describe('decisions CSV', () => {
     expect(csvCell('line\r\nbreak')).toBe('"line\r\nbreak"');
     expect(csvCell('-3')).toBe("'-3");
     expect(csvCell('=1+2,3')).toBe(`"'=1+2,3"`);
-    expect(parseCsv('a,"b,c"\r\n"d""e",\n')).toEqual([['a', 'b,c'], ['d"e', '']]);
+    expect(parseCsv('a,"b,c"\r\n"d""e",\n')).toEqual([
+      ['a', 'b,c'],
+      ['d"e', ''],
+    ]);
   });
 
   it('agrees with the log on latest decisions', () => {

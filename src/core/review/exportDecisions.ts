@@ -24,12 +24,7 @@ export interface DecisionsFile {
  *   reasons, note, metrics, id, undoes?, batch? }] } (batch: one id shared by a batch action's records). Readers that only want decisions in force drop the
  * 'undo' entries and the entries they name.
  */
-export function decisionsToJson(
-  dataset: DatasetRef,
-  records: readonly DecisionRecord[],
-  exportedAt = new Date(),
-  opts: { effectiveOnly?: boolean } = {},
-): string {
+export function decisionsToJson(dataset: DatasetRef, records: readonly DecisionRecord[], exportedAt = new Date(), opts: { effectiveOnly?: boolean } = {}): string {
   // effectiveOnly: for tools that expect only accept/reject/skip, drop undos and what they withdrew.
   const list = opts.effectiveOnly ? effectiveRecords(records) : records;
   const decisions = list.map((r) => {
@@ -111,7 +106,13 @@ const entrySchema = z
 const fileSchema = z
   .object({
     format: z.literal(DECISIONS_FORMAT).optional(),
-    dataset: z.union([z.string().min(1).transform((name) => ({ name })), z.object({ name: z.string().min(1), manifest: z.string().optional() }).strict()]),
+    dataset: z.union([
+      z
+        .string()
+        .min(1)
+        .transform((name) => ({ name })),
+      z.object({ name: z.string().min(1), manifest: z.string().optional() }).strict(),
+    ]),
     exportedAt: z.string().optional(),
     decisions: z.array(z.unknown()),
   })
@@ -127,7 +128,10 @@ export function parseDecisionsFile(text: string, fileName = 'decisions file'): D
   const head = text.trimStart();
   if (!head.startsWith('{')) {
     const looksCsv = /^grasp,decision/i.test(head);
-    throw new DecisionFileError(fileName, looksCsv ? 'this is the CSV export (latest decisions only); import the JSON export, which holds the full history' : 'not a JSON decisions file');
+    throw new DecisionFileError(
+      fileName,
+      looksCsv ? 'this is the CSV export (latest decisions only); import the JSON export, which holds the full history' : 'not a JSON decisions file',
+    );
   }
   let raw: unknown;
   try {

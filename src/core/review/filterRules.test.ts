@@ -173,7 +173,11 @@ describe('on a large synthetic table', () => {
   it('passingExcept ignores only the named metric', () => {
     const r = evaluate(rules, table, codes);
     const exceptPd = passingExcept(r, 'penetration_depth_cm');
-    const withoutPd = evaluate({ ...rules, metrics: { ...rules.metrics, penetration_depth_cm: undefined }, perCategory: { cat2: { contact_ratio_pct: { min: null } }, cat4: rules.perCategory.cat4 } }, table, codes);
+    const withoutPd = evaluate(
+      { ...rules, metrics: { ...rules.metrics, penetration_depth_cm: undefined }, perCategory: { cat2: { contact_ratio_pct: { min: null } }, cat4: rules.perCategory.cat4 } },
+      table,
+      codes,
+    );
     expect(Array.from(exceptPd)).toEqual(Array.from(withoutPd.pass));
   });
   // Its speed over 100,000 grasps is measured by `npm run bench` (scripts/bench-large.ts), not asserted here.

@@ -123,8 +123,15 @@ export function evaluate(rules: FilterRules, table: MetricTable, decisions?: Uin
 
   const pass = new Uint8Array(n);
   const failures = new Uint32Array(n);
-  const minCount = new Uint32Array(M), maxCount = new Uint32Array(M), missCount = new Uint32Array(M);
-  let errorCount = 0, handCount = 0, catCount = 0, decisionCount = 0, textCount = 0, passCount = 0;
+  const minCount = new Uint32Array(M),
+    maxCount = new Uint32Array(M),
+    missCount = new Uint32Array(M);
+  let errorCount = 0,
+    handCount = 0,
+    catCount = 0,
+    decisionCount = 0,
+    textCount = 0,
+    passCount = 0;
   const { category, hand, errored, hasReconstruction, searchText } = table;
 
   for (let i = 0; i < n; i++) {

@@ -39,10 +39,7 @@ export interface MetricTable {
 
 type GraspLike = Pick<ResolvedGrasp, 'id' | 'object' | 'hand' | 'meta' | 'reconstruction'>;
 
-export function buildMetricTable(
-  dataset: { grasps: readonly GraspLike[]; objects: Record<string, { spec: { category: string } }> },
-  rows: readonly MetricRow[] = [],
-): MetricTable {
+export function buildMetricTable(dataset: { grasps: readonly GraspLike[]; objects: Record<string, { spec: { category: string } }> }, rows: readonly MetricRow[] = []): MetricTable {
   const n = dataset.grasps.length;
   const columns = {} as Record<MetricName, Float64Array>;
   for (const m of METRIC_NAMES) columns[m] = new Float64Array(n).fill(NaN);

@@ -36,10 +36,13 @@ describe('filter presets', () => {
   });
 
   it('warns about presets that pass nothing and duplicate names', () => {
-    const file = { format: PRESETS_FORMAT, presets: [
-      { name: 'a', rules: { metrics: { contact_ratio_pct: { min: 50, max: 10 } }, perCategory: {} } },
-      { name: 'a', rules: { metrics: {}, perCategory: {} } },
-    ] };
+    const file = {
+      format: PRESETS_FORMAT,
+      presets: [
+        { name: 'a', rules: { metrics: { contact_ratio_pct: { min: 50, max: 10 } }, perCategory: {} } },
+        { name: 'a', rules: { metrics: {}, perCategory: {} } },
+      ],
+    };
     const { presets, warnings } = parsePresetsFile(JSON.stringify(file), 'f.json');
     expect(presets).toHaveLength(1);
     expect(presets[0].rules.metrics).toEqual({});
@@ -47,7 +50,7 @@ describe('filter presets', () => {
     expect(warnings.join('\n')).toMatch(/min 50 is above max 10/);
   });
 
-  it('merges imports without overwriting the user\'s presets', () => {
+  it("merges imports without overwriting the user's presets", () => {
     const mine: FilterPreset[] = [{ name: 'strict', rules: strict }];
     const theirs: FilterPreset[] = [
       { name: 'strict', rules: { metrics: {}, perCategory: {} } },

@@ -44,8 +44,10 @@ export function buildQueue(table: MetricTable, member: Uint8Array, order: QueueO
     const col = table.columns[order.metric];
     const sign = order.direction === 'asc' ? 1 : -1;
     rows.sort((a, b) => {
-      const va = col[a], vb = col[b];
-      const na = va !== va, nb = vb !== vb;
+      const va = col[a],
+        vb = col[b];
+      const na = va !== va,
+        nb = vb !== vb;
       if (na || nb) return na === nb ? a - b : na ? 1 : -1;
       return va === vb ? a - b : sign * (va - vb);
     });
@@ -57,7 +59,8 @@ export function buildQueue(table: MetricTable, member: Uint8Array, order: QueueO
     const index = c === 'category' ? table.category : c === 'hand' ? table.hand : null;
     const at = (i: number): string | number => (c === 'id' ? table.ids[i] : index ? text![index[i]] : (codes?.[i] ?? 0));
     rows.sort((a, b) => {
-      const va = at(a), vb = at(b);
+      const va = at(a),
+        vb = at(b);
       return va === vb ? a - b : va < vb ? -sign : sign;
     });
   } else if (order.kind === 'shuffle') {

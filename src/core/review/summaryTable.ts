@@ -3,12 +3,7 @@ import { METRIC_INFO, metricHeading, type MetricName } from './metricNames';
 import type { MetricTable } from './metricTable';
 
 /** The columns of Web2Grasp Table 1, in its order. */
-export const SUMMARY_METRICS: readonly MetricName[] = [
-  'penetration_depth_cm',
-  'penetration_volume_cm3',
-  'disjoint_distance_cm',
-  'contact_ratio_pct',
-];
+export const SUMMARY_METRICS: readonly MetricName[] = ['penetration_depth_cm', 'penetration_volume_cm3', 'disjoint_distance_cm', 'contact_ratio_pct'];
 
 export interface SummaryRow {
   label: 'All' | 'Passing filters' | 'Accepted';
@@ -25,11 +20,7 @@ export interface SummaryRow {
  * set); accepted is the latest decision, whether or not the grasp passes the current filters.
  */
 export function summaryTable(table: MetricTable, passing: Uint8Array, accepted: Uint8Array): SummaryRow[] {
-  return [
-    summarize('All', table, null),
-    summarize('Passing filters', table, passing),
-    summarize('Accepted', table, accepted),
-  ];
+  return [summarize('All', table, null), summarize('Passing filters', table, passing), summarize('Accepted', table, accepted)];
 }
 
 function summarize(label: SummaryRow['label'], table: MetricTable, member: Uint8Array | null): SummaryRow {
@@ -39,7 +30,8 @@ function summarize(label: SummaryRow['label'], table: MetricTable, member: Uint8
   for (let i = 0; i < table.n; i++) if (!member || member[i]) count++;
   for (const m of SUMMARY_METRICS) {
     const col = table.columns[m];
-    let sum = 0, k = 0;
+    let sum = 0,
+      k = 0;
     for (let i = 0; i < table.n; i++) {
       if (member && !member[i]) continue;
       const v = col[i];
@@ -59,9 +51,7 @@ export function summaryToCsv(rows: SummaryRow[], digits = 4): string {
   const header = ['Set', 'Grasps', ...SUMMARY_METRICS.map((m) => metricHeading(m, true))];
   const lines = [csvRow(header)];
   for (const r of rows) {
-    lines.push(
-      csvRawRow([csvCell(r.label), String(r.count), ...SUMMARY_METRICS.map((m) => (Number.isNaN(r.means[m]) ? '' : r.means[m].toFixed(digits)))]),
-    );
+    lines.push(csvRawRow([csvCell(r.label), String(r.count), ...SUMMARY_METRICS.map((m) => (Number.isNaN(r.means[m]) ? '' : r.means[m].toFixed(digits)))]));
   }
   return lines.join('\r\n') + '\r\n';
 }

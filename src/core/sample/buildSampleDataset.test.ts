@@ -11,11 +11,7 @@ const BASE = 'https://sample.test/';
 const opts = { categories: ['mug', 'syringe'], graspsPerObjectPerHand: 10 };
 
 function io(files: SampleFile[]) {
-  return memoryIO(
-    Object.fromEntries(
-      files.map((f) => [BASE + f.path, typeof f.data === 'string' ? f.data : (f.data.slice().buffer as ArrayBuffer)]),
-    ),
-  );
+  return memoryIO(Object.fromEntries(files.map((f) => [BASE + f.path, typeof f.data === 'string' ? f.data : (f.data.slice().buffer as ArrayBuffer)])));
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -38,7 +34,10 @@ describe('sample dataset', async () => {
     }
     for (const [hand, grasps] of Object.entries(alone.grasps)) {
       const shard = files.find((x) => x.path === `grasps/${hand}.jsonl`)!.data as string;
-      const lines = shard.trimEnd().split('\n').filter((l) => JSON.parse(l).object === 'syringe');
+      const lines = shard
+        .trimEnd()
+        .split('\n')
+        .filter((l) => JSON.parse(l).object === 'syringe');
       expect(lines).toHaveLength(opts.graspsPerObjectPerHand);
       expect(lines).toEqual(grasps.map((g) => JSON.stringify(g)));
     }

@@ -91,13 +91,7 @@ function randomTarget(targets: ReturnType<typeof graspTargets>, rng: Rng) {
   };
 }
 
-function toGrasp(
-  id: string,
-  objectId: string,
-  handId: string,
-  g: SynthesizedGrasp,
-  extra: Partial<Grasp> & { meta: Record<string, unknown> },
-): Grasp {
+function toGrasp(id: string, objectId: string, handId: string, g: SynthesizedGrasp, extra: Partial<Grasp> & { meta: Record<string, unknown> }): Grasp {
   const q = new Quaternion(...g.root.quaternion).normalize();
   return {
     id,
@@ -174,9 +168,7 @@ export function sampleCategory(
       const quality = QUALITY_PLAN[i % QUALITY_PLAN.length];
       const perturbed = perturbGrasp(ctx, closed, quality, target.approach, rng);
       // Every joint is written, so the sample never relies on the "missing joints are 0" rule.
-      perturbed.grasp.joints = Object.fromEntries(
-        ctx.model.joints.map((j) => [j.name, roundWithin(perturbed.grasp.joints[j.name] ?? 0, j.lower, j.upper)]),
-      );
+      perturbed.grasp.joints = Object.fromEntries(ctx.model.joints.map((j) => [j.name, roundWithin(perturbed.grasp.joints[j.name] ?? 0, j.lower, j.upper)]));
       const recon = reconPaths[i % reconPaths.length];
       grasps[h.id].push(
         toGrasp(`${category}-${h.id}-${String(i).padStart(3, '0')}`, category, h.id, perturbed.grasp, {
@@ -202,9 +194,7 @@ export function sampleCategory(
   const missing = variants.find((v) => v.kind === 'missing_part');
   const source = missing && HUMAN_MISSING_PART_OK.has(category) ? missing : { mesh: obj.mesh, kind: 'complete', detail: 'all parts' };
   const humanPath = `reconstructions/${category}-camera.ply`;
-  const human = humanOnlyGrasp(
-    `${category}-human-000`, category, shadow.id, hands.get(shadow.id)!.model, grasps[shadow.id][0], source, `../${humanPath}`, humanRng,
-  );
+  const human = humanOnlyGrasp(`${category}-human-000`, category, shadow.id, hands.get(shadow.id)!.model, grasps[shadow.id][0], source, `../${humanPath}`, humanRng);
   files.push({ path: humanPath, data: new Uint8Array(writePlyBinary(human.mesh)) });
   return { category, files, grasps, human: [human.grasp] };
 }
@@ -212,9 +202,7 @@ export function sampleCategory(
 /** The manifest, meshes and one JSON Lines shard per hand, from the categories in order. */
 export function assembleSample(parts: CategorySample[]): { manifest: Manifest; files: SampleFile[] } {
   const files = parts.flatMap((p) => p.files);
-  const objects: Manifest['objects'] = Object.fromEntries(
-    parts.map((p) => [p.category, { mesh: p.files[0].path, category: p.category, parts: p.files[1].path }]),
-  );
+  const objects: Manifest['objects'] = Object.fromEntries(parts.map((p) => [p.category, { mesh: p.files[0].path, category: p.category, parts: p.files[1].path }]));
   const shardPaths = [...HANDS.map((h) => `grasps/${h.id}.jsonl`), 'grasps/human.jsonl'];
   const shards = [...HANDS.map((h) => parts.flatMap((p) => p.grasps[h.id])), parts.flatMap((p) => p.human)];
   shards.forEach((grasps, i) => files.push({ path: shardPaths[i], data: grasps.map((g) => JSON.stringify(g)).join('\n') + '\n' }));

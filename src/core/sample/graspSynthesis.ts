@@ -144,7 +144,10 @@ export interface SynthesizedGrasp {
 function rootFor(ctx: SynthesisContext, target: GraspTarget, offset: number): { R: Matrix4; root: RootPose } {
   const a = new Vector3(...target.approach).normalize();
   const u = new Vector3(...target.axis);
-  const kw = u.sub(a.clone().multiplyScalar(u.dot(a))).normalize().applyAxisAngle(a, target.roll);
+  const kw = u
+    .sub(a.clone().multiplyScalar(u.dot(a)))
+    .normalize()
+    .applyAxisAngle(a, target.roll);
   const fw = new Vector3().crossVectors(a, kw);
   const world = new Matrix4().makeBasis(fw, a, kw);
   const hand = new Matrix4().makeBasis(ctx.frame.f, ctx.frame.n, ctx.frame.k);

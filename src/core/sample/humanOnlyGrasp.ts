@@ -55,7 +55,7 @@ export function humanOnlyGrasp(
       reconstruction: { mesh: reconPath, frame: 'own' },
       mano: { keypoints },
       meta: {
-        source: 'human hand and reconstruction only, in the reconstruction\'s camera-like frame: align, then retarget',
+        source: "human hand and reconstruction only, in the reconstruction's camera-like frame: align, then retarget",
         reconstruction: `${recon.kind}: ${recon.detail}; vertex noise 1 mm`,
         // How the sample placed them (reference frame -> camera frame), to check an alignment against.
         sample_camera: { scale: pose.scale, position: pose.position.map((x) => round(x, 6)), quaternion: pose.quaternion.map((x) => round(x, 7)) },

@@ -7,29 +7,12 @@ import type { V3 } from '../math/principalAxes';
  * The mix of qualities in the sample, by grasp index: about 40% good, 30% penetrating and 30%
  * with fingers in the air, roughly what web reconstructions look like before filtering.
  */
-export const QUALITY_PLAN = [
-  'good',
-  'penetration',
-  'air',
-  'good',
-  'finger_penetration',
-  'open_fingers',
-  'good',
-  'penetration',
-  'air',
-  'good',
-] as const;
+export const QUALITY_PLAN = ['good', 'penetration', 'air', 'good', 'finger_penetration', 'open_fingers', 'good', 'penetration', 'air', 'good'] as const;
 export type Quality = (typeof QUALITY_PLAN)[number];
 
 const mm = (x: number) => `${(x * 1000).toFixed(1)} mm`;
 
-export function perturbGrasp(
-  ctx: SynthesisContext,
-  g: SynthesizedGrasp,
-  quality: Quality,
-  approach: V3,
-  rng: Rng,
-): { grasp: SynthesizedGrasp; detail: string } {
+export function perturbGrasp(ctx: SynthesisContext, g: SynthesizedGrasp, quality: Quality, approach: V3, rng: Rng): { grasp: SynthesizedGrasp; detail: string } {
   const a = new Vector3(...approach).normalize();
   const joints = { ...g.joints };
   const limit = (name: string, v: number) => {

@@ -41,9 +41,7 @@ function checkStructure(robotEl: UrdfXmlElement, fileName: string): void {
       throw new UrdfError(fileName, `joint '${j.getAttribute('name')}' mimics joint '${mimic ?? ''}' that is not defined`);
     }
   }
-  const links = new Set(
-    robotEl.children.filter((c) => c.nodeName === 'link').map((c) => c.getAttribute('name') ?? ''),
-  );
+  const links = new Set(robotEl.children.filter((c) => c.nodeName === 'link').map((c) => c.getAttribute('name') ?? ''));
   const childOf = new Map<string, string[]>();
   for (const j of robotEl.children.filter((c) => c.nodeName === 'joint')) {
     for (const end of ['parent', 'child']) {
@@ -55,7 +53,8 @@ function checkStructure(robotEl: UrdfXmlElement, fileName: string): void {
     }
   }
   for (const [link, joints] of childOf) {
-    if (joints.length > 1) throw new UrdfError(fileName, `link '${link}' is the child of more than one joint (${joints.join(', ')}): the joints form a cycle or a graph, not a tree`);
+    if (joints.length > 1)
+      throw new UrdfError(fileName, `link '${link}' is the child of more than one joint (${joints.join(', ')}): the joints form a cycle or a graph, not a tree`);
   }
   const roots = [...links].filter((l) => !childOf.has(l));
   if (links.size && roots.length === 0) throw new UrdfError(fileName, 'no root link: every link is the child of a joint (the joints form a cycle)');
@@ -67,11 +66,7 @@ function checkStructure(robotEl: UrdfXmlElement, fileName: string): void {
  * here: each `<mesh>` gets an empty placeholder Mesh whose geometry the caller fills in later.
  * `<texture>` elements are dropped because three's TextureLoader needs `document`.
  */
-export function parseUrdfRobot(
-  urdfText: string,
-  fileName: string,
-  opts: { visual: boolean; collision: boolean },
-): ParsedUrdf {
+export function parseUrdfRobot(urdfText: string, fileName: string, opts: { visual: boolean; collision: boolean }): ParsedUrdf {
   const root = parseXmlRoot(urdfText, fileName);
   const textures = Array.from(root.node.getElementsByTagName('texture'));
   for (const t of textures) t.parentNode?.removeChild(t);
@@ -91,9 +86,7 @@ export function parseUrdfRobot(
   };
   let robot: URDFRobot;
   try {
-    robot = withGlobals({ Document: NoDocument, Element: UrdfXmlElement }, () =>
-      (loader.parse as (c: unknown, workingPath?: string) => URDFRobot)(root, ''),
-    );
+    robot = withGlobals({ Document: NoDocument, Element: UrdfXmlElement }, () => (loader.parse as (c: unknown, workingPath?: string) => URDFRobot)(root, ''));
   } catch (e) {
     // urdf-loader's own messages ("Detected an infinite loop of mimic joints") name no file.
     const msg = String((e as Error)?.message ?? e).replace(/^URDFLoader:\s*/, '');

@@ -24,7 +24,9 @@ function dropDegenerate(mesh: TriMesh): TriMesh {
   const idx = mesh.indices;
   const keep: number[] = [];
   for (let t = 0; t < idx.length; t += 3) {
-    const a = idx[t], b = idx[t + 1], c = idx[t + 2];
+    const a = idx[t],
+      b = idx[t + 1],
+      c = idx[t + 2];
     if (a !== b && b !== c && a !== c) keep.push(a, b, c);
   }
   return keep.length === idx.length ? mesh : { positions: mesh.positions, indices: Uint32Array.from(keep) };

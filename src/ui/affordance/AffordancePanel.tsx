@@ -92,8 +92,8 @@ export function AffordancePanel() {
         <div data-testid="naa-result" data-backend={reply.backend} data-points={reply.points.length}>
           <p>
             Backend: {reply.backend}
-            {reply.adapter ? ` (${reply.adapter})` : ''}. Query “{reply.query}”. SAM: {reply.samRuns.encoder} encoder, {reply.samRuns.decoder} decoder runs ({reply.prompts} prompts);
-            CLIP: {reply.clipRuns.image} image runs. Region: {reply.triangles.reduce((a, b) => a + b, 0)} triangles, {reply.points.length} points
+            {reply.adapter ? ` (${reply.adapter})` : ''}. Query “{reply.query}”. SAM: {reply.samRuns.encoder} encoder, {reply.samRuns.decoder} decoder runs ({reply.prompts}{' '}
+            prompts); CLIP: {reply.clipRuns.image} image runs. Region: {reply.triangles.reduce((a, b) => a + b, 0)} triangles, {reply.points.length} points
             {reply.iou !== null ? `; IoU with the true part ${(reply.iou * 100).toFixed(1)} %` : ''}.
           </p>
           {reply.prompts === 0 && <p className="warning">No grid prompt landed on the object: raise the grid or the view size.</p>}

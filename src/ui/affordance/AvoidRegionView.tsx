@@ -16,7 +16,13 @@ export function AvoidRegionView() {
   const geometry = useMemo(() => {
     if (!points || points.length === 0) return null;
     const g = new BufferGeometry();
-    g.setAttribute('position', new BufferAttribute(Float32Array.from(points.flat(), (v) => v * scale), 3));
+    g.setAttribute(
+      'position',
+      new BufferAttribute(
+        Float32Array.from(points.flat(), (v) => v * scale),
+        3,
+      ),
+    );
     return g;
   }, [points, scale]);
   useEffect(() => () => geometry?.dispose(), [geometry]);

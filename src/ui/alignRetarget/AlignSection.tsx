@@ -26,17 +26,25 @@ function NudgeControls({ nudge }: { nudge: Nudge }) {
           <span>{kind === 'rotate' ? 'Rotate 2°' : 'Move 1 mm'}</span>
           {['x', 'y', 'z'].map((a, k) => (
             <span key={a} className="ar-axis">
-              <button aria-label={`${kind} ${a} minus`} onClick={axis(kind, k, -1)}>−</button>
+              <button aria-label={`${kind} ${a} minus`} onClick={axis(kind, k, -1)}>
+                −
+              </button>
               {a}
-              <button aria-label={`${kind} ${a} plus`} onClick={axis(kind, k, 1)}>+</button>
+              <button aria-label={`${kind} ${a} plus`} onClick={axis(kind, k, 1)}>
+                +
+              </button>
             </span>
           ))}
         </div>
       ))}
       <div>
         <span>Scale 0.5%</span>
-        <button aria-label="scale minus" onClick={() => set((n) => ({ ...n, scale: n.scale * (1 - STEPS.scale) }))}>−</button>
-        <button aria-label="scale plus" onClick={() => set((n) => ({ ...n, scale: n.scale * (1 + STEPS.scale) }))}>+</button>
+        <button aria-label="scale minus" onClick={() => set((n) => ({ ...n, scale: n.scale * (1 - STEPS.scale) }))}>
+          −
+        </button>
+        <button aria-label="scale plus" onClick={() => set((n) => ({ ...n, scale: n.scale * (1 + STEPS.scale) }))}>
+          +
+        </button>
         <button onClick={() => setNudge(NO_NUDGE)}>Reset</button>
       </div>
       <p className="hint" data-testid="nudge-readout">
@@ -65,7 +73,11 @@ export function AlignSection({ grasp }: { grasp: ResolvedGrasp }) {
       <button data-testid="align-run" disabled={st.alignStatus === 'running' || !ready} onClick={() => void runAlign()}>
         {st.alignStatus === 'running' ? 'Aligning…' : 'Align'}
       </button>
-      {st.alignError && <p className="error-text" role="alert">{st.alignError}</p>}
+      {st.alignError && (
+        <p className="error-text" role="alert">
+          {st.alignError}
+        </p>
+      )}
       {ready && (
         <PreviewCanvas fit={scene.object} scale={2} testId="align-preview" label="Reference (blue) and reconstruction (purple)">
           <PosedMesh mesh={scene.object!} matrix={refMatrix} color={OBJECT_COLOR} name="reference" />

@@ -29,7 +29,11 @@ function HandPreview({ hand, preview }: { hand: BuiltinHandId; preview: Retarget
         <dd>
           mean {r.meanFingertipErrorMm.toFixed(1)} mm, max {r.maxFingertipErrorMm.toFixed(1)} mm
         </dd>
-        <dd className="ar-small">{Object.entries(r.fingertipErrorMm).map(([f, e]) => `${f} ${e.toFixed(1)}`).join(' · ')}</dd>
+        <dd className="ar-small">
+          {Object.entries(r.fingertipErrorMm)
+            .map(([f, e]) => `${f} ${e.toFixed(1)}`)
+            .join(' · ')}
+        </dd>
         {r.unmatchedFingertips.length > 0 && (
           <>
             <dt>No finger for</dt>
@@ -68,10 +72,19 @@ export function RetargetSection({ grasp }: { grasp: ResolvedGrasp }) {
           </label>
         ))}
       </div>
-      <button data-testid="retarget-run" disabled={st.retargetStatus === 'running' || unaligned} onClick={() => void runRetarget()} title={unaligned ? 'Align the grasp first' : ''}>
+      <button
+        data-testid="retarget-run"
+        disabled={st.retargetStatus === 'running' || unaligned}
+        onClick={() => void runRetarget()}
+        title={unaligned ? 'Align the grasp first' : ''}
+      >
         {st.retargetStatus === 'running' ? 'Retargeting…' : 'Retarget to ShadowHand and LEAP'}
       </button>
-      {st.retargetError && <p className="error-text" role="alert">{st.retargetError}</p>}
+      {st.retargetError && (
+        <p className="error-text" role="alert">
+          {st.retargetError}
+        </p>
+      )}
       {shown.length > 0 && (
         <>
           <div className="ar-side-by-side">

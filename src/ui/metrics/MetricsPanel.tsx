@@ -8,7 +8,6 @@ import { formatMetric } from '../../core/review/formatMetric';
 import { toCsv, toJson } from '../../core/metrics/resultsFile';
 import { downloadText } from '../download';
 
-
 function MetricsProgress() {
   const { status, progress, source, error, checking } = useMetricsStore();
   const dataset = useDatasetStore((s) => s.dataset);
@@ -19,7 +18,14 @@ function MetricsProgress() {
     return (dataset?.grasps ?? []).map((g) => rows.get(g.id)).filter((r): r is GraspMetricsRow => !!r);
   };
   return (
-    <div className="metrics-status" data-testid="metrics-status" data-status={status} data-done={progress.done} data-computed={progress.computed} data-checking={checking ? 'yes' : 'no'}>
+    <div
+      className="metrics-status"
+      data-testid="metrics-status"
+      data-status={status}
+      data-done={progress.done}
+      data-computed={progress.computed}
+      data-checking={checking ? 'yes' : 'no'}
+    >
       {status === 'computing' && (
         <>
           <progress max={progress.total} value={progress.done} aria-label="Metrics progress" />
@@ -37,7 +43,11 @@ function MetricsProgress() {
           {checking ? ' · checking files…' : ''}
         </span>
       )}
-      {status === 'cancelled' && <span>Metrics cancelled at {progress.done} / {progress.total}</span>}
+      {status === 'cancelled' && (
+        <span>
+          Metrics cancelled at {progress.done} / {progress.total}
+        </span>
+      )}
       {status !== 'computing' && status !== 'reading' && dataset && (
         <button onClick={() => void appMetrics.computeDatasetMetrics(dataset)}>{status === 'idle' ? 'Compute' : 'Recompute'}</button>
       )}
@@ -106,7 +116,11 @@ export function MetricsPanel() {
       {overlay?.graspId === grasp?.id && overlay?.status === 'error' && <p className="error">Overlay: {overlay.error}</p>}
       {overlay?.graspId === grasp?.id && overlay?.data?.avoid?.some((f) => f.violates) && (
         <p className="warning" data-testid="avoid-violations">
-          Fingertips in the avoid region: {overlay.data.avoid.filter((f) => f.violates).map((f) => `${f.name} (${(f.distance * 100).toFixed(1)} cm)`).join(', ')}
+          Fingertips in the avoid region:{' '}
+          {overlay.data.avoid
+            .filter((f) => f.violates)
+            .map((f) => `${f.name} (${(f.distance * 100).toFixed(1)} cm)`)
+            .join(', ')}
         </p>
       )}
       {tips && tips.length > 0 && (

@@ -77,29 +77,11 @@ function OpenPanel({ onClose }: { onClose: () => void }) {
           <button onClick={() => folderInput.current?.click()}>Open folder…</button>
           <button onClick={() => filesInput.current?.click()}>Open files…</button>
         </div>
-        <input
-          ref={folderInput}
-          type="file"
-          multiple
-          {...folderAttrs}
-          hidden
-          data-testid="open-folder-input"
-          aria-label="Dataset folder"
-          onChange={(e) => pick(e.target.files)}
-        />
-        <input
-          ref={filesInput}
-          type="file"
-          multiple
-          hidden
-          data-testid="open-files-input"
-          aria-label="Dataset files"
-          onChange={(e) => pick(e.target.files)}
-        />
+        <input ref={folderInput} type="file" multiple {...folderAttrs} hidden data-testid="open-folder-input" aria-label="Dataset folder" onChange={(e) => pick(e.target.files)} />
+        <input ref={filesInput} type="file" multiple hidden data-testid="open-files-input" aria-label="Dataset files" onChange={(e) => pick(e.target.files)} />
         <p className="hint">
-          A folder with a <code>manifest.json</code> and its meshes, or research results an importer understands (reconstructed
-          hand/object meshes, DexGraspNet records, DRO q vectors). You can also drop a folder anywhere on the page. The files stay on
-          this computer: nothing is uploaded, and a link cannot reopen them.
+          A folder with a <code>manifest.json</code> and its meshes, or research results an importer understands (reconstructed hand/object meshes, DexGraspNet records, DRO q
+          vectors). You can also drop a folder anywhere on the page. The files stay on this computer: nothing is uploaded, and a link cannot reopen them.
         </p>
       </div>
       {busy && <p role="status">{busy}</p>}

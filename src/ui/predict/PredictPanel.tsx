@@ -1,14 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../../core/dataset/loadDataset';
 import { selectedGrasp, useDatasetStore } from '../../state/datasetStore';
-import {
-  addPredictionsToDataset,
-  cancelPrediction,
-  previewPrediction,
-  runPrediction,
-  usePredictStore,
-  type ModelChoice,
-} from '../../state/predictStore';
+import { addPredictionsToDataset, cancelPrediction, previewPrediction, runPrediction, usePredictStore, type ModelChoice } from '../../state/predictStore';
 import { listModels, saveModel } from '../../storage/modelStore';
 import { readModelFolder } from './modelFolder';
 
@@ -98,9 +91,7 @@ export function PredictPanel() {
             </option>
           </select>
         </label>
-        {modelKind === 'url' && (
-          <input aria-label="Model URL" placeholder="https://…/dro.json" value={modelUrl} onChange={(e) => setModelUrl(e.target.value)} />
-        )}
+        {modelKind === 'url' && <input aria-label="Model URL" placeholder="https://…/dro.json" value={modelUrl} onChange={(e) => setModelUrl(e.target.value)} />}
         {modelKind === 'kept' && (
           <select aria-label="Kept model" value={keptName} onChange={(e) => setKeptName(e.target.value)}>
             <option value="">choose…</option>
@@ -141,7 +132,14 @@ export function PredictPanel() {
           {running && <button onClick={cancelPrediction}>Cancel</button>}
         </div>
       </div>
-      <div className="predict-status" data-testid="predict-status" data-status={st.status} data-backend={st.backend ?? ''} data-count={st.items.length} data-metrics={st.metricsStatus}>
+      <div
+        className="predict-status"
+        data-testid="predict-status"
+        data-status={st.status}
+        data-backend={st.backend ?? ''}
+        data-count={st.items.length}
+        data-metrics={st.metricsStatus}
+      >
         {running && (
           <>
             <progress max={st.progress.total} value={st.progress.done} aria-label="Prediction progress" /> {st.progress.done} / {st.progress.total}

@@ -41,7 +41,20 @@ export function DataTab() {
       </p>
       <div className="button-row">
         <button onClick={() => downloadText(`${slug}-decisions.json`, decisionsToJson(ref, log.all()))}>Export JSON</button>
-        <button onClick={() => downloadText(`${slug}-decisions.csv`, decisionsToCsv(log.all(), dataset.grasps.map((g) => g.id)), 'text/csv')}>Export CSV</button>
+        <button
+          onClick={() =>
+            downloadText(
+              `${slug}-decisions.csv`,
+              decisionsToCsv(
+                log.all(),
+                dataset.grasps.map((g) => g.id),
+              ),
+              'text/csv',
+            )
+          }
+        >
+          Export CSV
+        </button>
         <label className="file-button">
           Import decision files…
           <input
@@ -53,16 +66,18 @@ export function DataTab() {
           />
         </label>
       </div>
-      <p className="muted small">JSON holds the full history (undos included); CSV one row per grasp with its latest decision. Importing your own export restores it; other annotators' files feed the agreement view.</p>
+      <p className="muted small">
+        JSON holds the full history (undos included); CSV one row per grasp with its latest decision. Importing your own export restores it; other annotators' files feed the
+        agreement view.
+      </p>
 
       <h3>Accepted subset as a dataset</h3>
       <label className="target">
-        Save as{' '}
-        <input aria-label="Accepted manifest location" value={target} onChange={(e) => setTarget(e.target.value)} />
+        Save as <input aria-label="Accepted manifest location" value={target} onChange={(e) => setTarget(e.target.value)} />
       </label>
       <p className="muted small">
-        Relative to the open manifest. Mesh and URDF paths in the new manifest are rewritten to resolve from that location, so save the downloaded file
-        there (default: next to the original manifest).
+        Relative to the open manifest. Mesh and URDF paths in the new manifest are rewritten to resolve from that location, so save the downloaded file there (default: next to the
+        original manifest).
       </p>
       <button disabled={accepted.length === 0} onClick={exportManifest}>
         Export accepted manifest ({accepted.length})

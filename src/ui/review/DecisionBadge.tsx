@@ -7,13 +7,7 @@ const TITLE: Record<DecisionState, string> = { undecided: 'Undecided', accept: '
 export function DecisionBadge({ state, saving = false }: { state: DecisionState; saving?: boolean }) {
   const title = saving ? `${TITLE[state]} (saving…)` : TITLE[state];
   return (
-    <span
-      className={`decision-badge decision-${state}${saving ? ' saving' : ''}`}
-      title={title}
-      aria-label={title}
-      data-decision={state}
-      data-saved={saving ? 'false' : 'true'}
-    >
+    <span className={`decision-badge decision-${state}${saving ? ' saving' : ''}`} title={title} aria-label={title} data-decision={state} data-saved={saving ? 'false' : 'true'}>
       {TEXT[state]}
     </span>
   );

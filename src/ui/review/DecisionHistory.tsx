@@ -5,7 +5,12 @@ export function DecisionHistory({ grasp }: { grasp: string }) {
   const log = useReviewStore((s) => s.log);
   useReviewStore((s) => s.logVersion);
   const history = log.history(grasp);
-  if (history.length === 0) return <p className="muted small" data-testid="history-empty">No decisions yet.</p>;
+  if (history.length === 0)
+    return (
+      <p className="muted small" data-testid="history-empty">
+        No decisions yet.
+      </p>
+    );
   return (
     <ol className="history" data-testid="decision-history" reversed>
       {[...history].reverse().map((r) => (

@@ -53,12 +53,7 @@ export function FilterTab() {
         />
       </div>
       <ChipGroup label="Hand" options={table.hands} chosen={rules.hands} onToggle={(h) => update({ ...rules, hands: toggle(rules.hands, h) })} />
-      <ChipGroup
-        label="Category"
-        options={categories}
-        chosen={rules.categories}
-        onToggle={(c) => update({ ...rules, categories: toggle(rules.categories, c) })}
-      />
+      <ChipGroup label="Category" options={categories} chosen={rules.categories} onToggle={(c) => update({ ...rules, categories: toggle(rules.categories, c) })} />
       <ChipGroup<DecisionState>
         label="Decision"
         options={DECISION_STATES as DecisionState[]}
@@ -154,7 +149,8 @@ function useScopeCount(scope: string): { pass: number; total: number } | null {
   return useMemo(() => {
     if (!scope || !table || !result) return null;
     const c = table.categories.indexOf(scope);
-    let pass = 0, total = 0;
+    let pass = 0,
+      total = 0;
     for (let i = 0; i < table.n; i++) {
       if (table.category[i] !== c) continue;
       total++;
@@ -180,7 +176,10 @@ function OverridesList({ onEdit }: { onEdit(c: string): void }) {
             </button>
             :{' '}
             {Object.entries(over)
-              .map(([m, b]) => `${METRIC_INFO[m as keyof typeof METRIC_INFO].label} ${b?.min !== undefined ? `min ${fmt(b.min)} ` : ''}${b?.max !== undefined ? `max ${fmt(b.max)}` : ''}`)
+              .map(
+                ([m, b]) =>
+                  `${METRIC_INFO[m as keyof typeof METRIC_INFO].label} ${b?.min !== undefined ? `min ${fmt(b.min)} ` : ''}${b?.max !== undefined ? `max ${fmt(b.max)}` : ''}`,
+              )
               .join('; ')}{' '}
             <button
               className="link-button"

@@ -11,11 +11,7 @@ export function ListColumnPicker() {
       <fieldset aria-label="Metric columns">
         {METRIC_NAMES.map((m) => (
           <label key={m}>
-            <input
-              type="checkbox"
-              checked={columns.includes(m)}
-              onChange={(e) => setListColumns(e.target.checked ? [...columns, m] : columns.filter((c) => c !== m))}
-            />{' '}
+            <input type="checkbox" checked={columns.includes(m)} onChange={(e) => setListColumns(e.target.checked ? [...columns, m] : columns.filter((c) => c !== m))} />{' '}
             {METRIC_INFO[m].label}
           </label>
         ))}

@@ -16,13 +16,7 @@ function parse(t: string, allowNone: boolean): number | null | undefined | 'inva
  * A bound typed by hand: commits while typing whenever the text is a number (or empty = no bound,
  * "none" = explicitly no bound where allowed), keeps half-typed text ("0.") without fighting it.
  */
-export function NumberField(props: {
-  label: string;
-  value: number | null | undefined;
-  placeholder?: string;
-  allowNone?: boolean;
-  onCommit(v: number | null | undefined): void;
-}) {
+export function NumberField(props: { label: string; value: number | null | undefined; placeholder?: string; allowNone?: boolean; onCommit(v: number | null | undefined): void }) {
   const { value, allowNone = false } = props;
   const [text, setText] = useState(show(value));
   useEffect(() => {

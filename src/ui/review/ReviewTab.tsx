@@ -36,8 +36,7 @@ export function ReviewTab() {
   return (
     <div className="review-tab" data-testid="review-tab">
       <div className="review-annotator">
-        Annotator:{' '}
-        {annotator ? <strong data-testid="annotator-name">{annotator}</strong> : <em className="muted">not set</em>}{' '}
+        Annotator: {annotator ? <strong data-testid="annotator-name">{annotator}</strong> : <em className="muted">not set</em>}{' '}
         <button className="link-button" onClick={() => useReviewStore.setState({ annotatorDialog: true })}>
           {annotator ? 'Change' : 'Set name'}
         </button>

@@ -62,8 +62,8 @@ function SharePopover({ shown, onClose }: { shown: NonNullable<Shown>; onClose: 
       )}
       {shown.kind === 'local' && (
         <span>
-          This dataset was opened from the local folder “{shown.name}”. A link cannot reopen local files (they were never uploaded).
-          To share it, serve the folder over HTTP with CORS and open it by URL.
+          This dataset was opened from the local folder “{shown.name}”. A link cannot reopen local files (they were never uploaded). To share it, serve the folder over HTTP with
+          CORS and open it by URL.
         </span>
       )}
       {shown.kind === 'error' && <span className="open-error">{shown.text}</span>}

@@ -1,8 +1,15 @@
 import { downloadBlob } from '../download';
 /** A file name safe on every OS from dataset text (which may hold anything). */
 export function pngFileName(dataset: string | undefined, grasp: string | undefined): string {
-  const clean = (s: string) => s.replace(/[^A-Za-z0-9._-]+/g, '_').replace(/^[._]+|_+$/g, '').slice(0, 60);
-  const parts = [dataset, grasp].filter((s): s is string => !!s).map(clean).filter(Boolean);
+  const clean = (s: string) =>
+    s
+      .replace(/[^A-Za-z0-9._-]+/g, '_')
+      .replace(/^[._]+|_+$/g, '')
+      .slice(0, 60);
+  const parts = [dataset, grasp]
+    .filter((s): s is string => !!s)
+    .map(clean)
+    .filter(Boolean);
   return `${parts.join('--') || 'hoi-studio'}.png`;
 }
 

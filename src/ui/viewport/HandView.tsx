@@ -21,9 +21,7 @@ function HandPart({ mesh, matrix, wireframe, color }: { mesh: TriMesh; matrix: A
 export function HandView({ parts, pose, wireframe, color = HAND_COLOR, name = 'hand' }: { parts: HandParts; pose: HandPose; wireframe: boolean; color?: string; name?: string }) {
   return (
     <group name={name}>
-      {parts.parts.map((p, i) =>
-        pose.matrices[i] ? <HandPart key={i} mesh={p.mesh} matrix={pose.matrices[i]} wireframe={wireframe} color={color} /> : null,
-      )}
+      {parts.parts.map((p, i) => (pose.matrices[i] ? <HandPart key={i} mesh={p.mesh} matrix={pose.matrices[i]} wireframe={wireframe} color={color} /> : null))}
     </group>
   );
 }

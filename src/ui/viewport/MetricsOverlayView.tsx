@@ -106,17 +106,7 @@ function AvoidViolations({ data }: { data: NonNullable<MetricsOverlay['avoid']> 
   );
 }
 
-export function MetricsOverlayView({
-  data,
-  penetration,
-  contact,
-  fingertips,
-}: {
-  data: MetricsOverlay;
-  penetration: boolean;
-  contact: boolean;
-  fingertips: boolean;
-}) {
+export function MetricsOverlayView({ data, penetration, contact, fingertips }: { data: MetricsOverlay; penetration: boolean; contact: boolean; fingertips: boolean }) {
   return (
     <group name="metrics-overlay">
       {penetration && <PenetrationPoints data={data.penetration} />}

@@ -67,28 +67,14 @@ export function Viewport() {
         <hemisphereLight args={['#ffffff', '#444450', 1.1]} />
         <directionalLight position={[1, -1, 2]} intensity={1.6} />
         <directionalLight position={[-1, 1, 0.5]} intensity={0.5} />
-        <Grid
-          position={[0, 0, floorZ]}
-          rotation={[Math.PI / 2, 0, 0]}
-          cellSize={0.01}
-          sectionSize={0.1}
-          infiniteGrid
-          fadeDistance={3}
-          cellColor="#2c2e36"
-          sectionColor="#3a3d48"
-        />
+        <Grid position={[0, 0, floorZ]} rotation={[Math.PI / 2, 0, 0]} cellSize={0.01} sectionSize={0.1} infiniteGrid fadeDistance={3} cellColor="#2c2e36" sectionColor="#3a3d48" />
         {view.showObject && objectMesh && useRecon && reconPose && (
           <group matrix={new Matrix4().fromArray(reconPose)} matrixAutoUpdate={false}>
             <ObjectView mesh={objectMesh} scale={1} color={RECONSTRUCTION_COLOR} wireframe={view.wireframe} />
           </group>
         )}
         {view.showObject && objectMesh && !(useRecon && reconPose) && (
-          <ObjectView
-            mesh={objectMesh}
-            scale={scale}
-            color={useRecon ? RECONSTRUCTION_COLOR : OBJECT_COLOR}
-            wireframe={view.wireframe}
-          />
+          <ObjectView mesh={objectMesh} scale={scale} color={useRecon ? RECONSTRUCTION_COLOR : OBJECT_COLOR} wireframe={view.wireframe} />
         )}
         {handVisible && <HandView parts={scene.hand!} pose={scene.pose!} wireframe={view.wireframe} />}
         {view.showMano && scene.mano && (
@@ -98,12 +84,7 @@ export function Viewport() {
         )}
         {view.showMano && manoKeypoints && <ManoKeypoints keypoints={manoKeypoints} />}
         {overlay?.data && overlay.graspId === scene.graspId && (
-          <MetricsOverlayView
-            data={overlay.data}
-            penetration={view.overlayPenetration}
-            contact={view.overlayContact}
-            fingertips={view.overlayFingertips}
-          />
+          <MetricsOverlayView data={overlay.data} penetration={view.overlayPenetration} contact={view.overlayContact} fingertips={view.overlayFingertips} />
         )}
         <PredictionOverlay />
         <AvoidRegionView />
@@ -112,7 +93,11 @@ export function Viewport() {
         <OrbitControls makeDefault enableDamping={false} />
       </Canvas>
       <Toolbar />
-      {scene.status === 'loading' && <div className="viewport-overlay" role="status">Loading grasp…</div>}
+      {scene.status === 'loading' && (
+        <div className="viewport-overlay" role="status">
+          Loading grasp…
+        </div>
+      )}
       {!grasp && hasGrasps && (
         <div className="viewport-overlay" role="status" data-testid="viewport-empty">
           No grasp selected: none passes the filters.

@@ -9,8 +9,32 @@ import { BUILTIN_HAND_IDS, BUILTIN_HAND_URDF, builtinHandJoints, builtinHandSpec
 
 const IDENTITY: RootPose = { position: [0, 0, 0], quaternion: [0, 0, 0, 1] };
 
-const SHADOW_JOINTS = ['WRJ2', 'WRJ1', 'FFJ4', 'FFJ3', 'FFJ2', 'FFJ1', 'MFJ4', 'MFJ3', 'MFJ2', 'MFJ1', 'RFJ4', 'RFJ3', 'RFJ2', 'RFJ1',
-  'LFJ5', 'LFJ4', 'LFJ3', 'LFJ2', 'LFJ1', 'THJ5', 'THJ4', 'THJ3', 'THJ2', 'THJ1'];
+const SHADOW_JOINTS = [
+  'WRJ2',
+  'WRJ1',
+  'FFJ4',
+  'FFJ3',
+  'FFJ2',
+  'FFJ1',
+  'MFJ4',
+  'MFJ3',
+  'MFJ2',
+  'MFJ1',
+  'RFJ4',
+  'RFJ3',
+  'RFJ2',
+  'RFJ1',
+  'LFJ5',
+  'LFJ4',
+  'LFJ3',
+  'LFJ2',
+  'LFJ1',
+  'THJ5',
+  'THJ4',
+  'THJ3',
+  'THJ2',
+  'THJ1',
+];
 
 /** A point expressed in a link frame (inverse of the link's object-frame matrix). */
 function inFrame(m: ArrayLike<number>, p: Vec3): Vector3 {
@@ -69,11 +93,7 @@ describe('built-in hands: URDF round trip', () => {
           expect(j.axis).toEqual(js.axis);
           expect([j.lower, j.upper]).toEqual([js.lower, js.upper]);
         }
-        const expected = new Matrix4().compose(
-          new Vector3(...js.xyz),
-          new Quaternion().setFromEuler(new Euler(js.rpy[0], js.rpy[1], js.rpy[2], 'ZYX')),
-          new Vector3(1, 1, 1),
-        );
+        const expected = new Matrix4().compose(new Vector3(...js.xyz), new Quaternion().setFromEuler(new Euler(js.rpy[0], js.rpy[1], js.rpy[2], 'ZYX')), new Vector3(1, 1, 1));
         expected.elements.forEach((v, k) => expect(j.origin[k]).toBeCloseTo(v, 12));
       }
       for (const kind of ['visual', 'collision'] as const) {

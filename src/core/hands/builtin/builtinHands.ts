@@ -41,10 +41,7 @@ export function builtinFingertips(id: BuiltinHandId): string[] {
 }
 
 /** Loads a built-in hand through the same path as any URDF; it references no files. */
-export function loadBuiltinHand(
-  id: BuiltinHandId,
-  opts: { geometry?: GeometryKind | 'both'; fingertips?: string[] } = {},
-): Promise<HandModel> {
+export function loadBuiltinHand(id: BuiltinHandId, opts: { geometry?: GeometryKind | 'both'; fingertips?: string[] } = {}): Promise<HandModel> {
   return loadHandModel(BUILTIN_HAND_URDF(id), {
     urdfUrl: `builtin:${id}.urdf`,
     fetchBytes: (url) => Promise.reject(new Error(`built-in hand '${id}' references no files (asked for ${url})`)),

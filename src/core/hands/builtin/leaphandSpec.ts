@@ -23,11 +23,7 @@ const mcp: ShapeSpec[] = [
   { type: 'box', size: [0.033, 0.0525, 0.029], xyz: [-0.0265, 0.03625, 0.0185] },
 ];
 const pip: ShapeSpec[] = [{ type: 'box', size: [0.034, 0.0295, 0.023], xyz: [0.0075, 0.0002, -0.0116] }];
-const dip: ShapeSpec[] = [
-  ...hornPlates(-0.002),
-  bracket,
-  { type: 'box', size: [0.034, 0.028, 0.029], xyz: [0.007, -0.036, 0.0145] },
-];
+const dip: ShapeSpec[] = [...hornPlates(-0.002), bracket, { type: 'box', size: [0.034, 0.028, 0.029], xyz: [0.007, -0.036, 0.0145] }];
 const fingertip: ShapeSpec[] = [
   ...hornPlates(-0.002),
   bracket,
@@ -39,7 +35,14 @@ const fingertip: ShapeSpec[] = [
 
 type Origin = { xyz: [number, number, number]; rpy: [number, number, number] };
 const rev = (name: string, parent: string, child: string, o: Origin, lower: number, upper: number): JointSpec => ({
-  name, type: 'revolute', parent, child, ...o, axis: AXIS, lower, upper,
+  name,
+  type: 'revolute',
+  parent,
+  child,
+  ...o,
+  axis: AXIS,
+  lower,
+  upper,
 });
 
 function finger(first: number, suffix: string, mcpXyz: [number, number, number], tipJointY: number): JointSpec[] {
@@ -58,7 +61,12 @@ const fingerLinks = (suffix: string): Record<string, ShapeSpec[]> => {
 };
 
 const tip = (name: string, parent: string, child: string, xyz: [number, number, number]): JointSpec => ({
-  name, type: 'fixed', parent, child, xyz, rpy: [0, 0, 0],
+  name,
+  type: 'fixed',
+  parent,
+  child,
+  xyz,
+  rpy: [0, 0, 0],
 });
 
 export const LEAPHAND_SPEC: HandSpec = {

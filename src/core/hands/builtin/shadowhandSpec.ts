@@ -32,7 +32,15 @@ const distal: ShapeSpec[] = [
 function finger(p: 'ff' | 'mf' | 'rf' | 'lf', parent: string, j4: Pick<JointSpec, 'xyz' | 'rpy' | 'axis'>): JointSpec[] {
   const P = p.toUpperCase();
   const flex = (n: number, par: string, child: string, z: number, lower: number): JointSpec => ({
-    name: `${P}J${n}`, type: 'revolute', parent: par, child, xyz: [0, 0, z], rpy: [0, 0, 0], axis: [1, 0, 0], lower, upper: FLEX_UPPER,
+    name: `${P}J${n}`,
+    type: 'revolute',
+    parent: par,
+    child,
+    xyz: [0, 0, z],
+    rpy: [0, 0, 0],
+    axis: [1, 0, 0],
+    lower,
+    upper: FLEX_UPPER,
   });
   return [
     { name: `${P}J4`, type: 'revolute', parent, child: `${p}knuckle`, ...j4, lower: -J4_LIMIT, upper: J4_LIMIT },
@@ -109,7 +117,17 @@ export const SHADOWHAND_SPEC: HandSpec = {
     ...finger('rf', 'palm', { xyz: [-0.011, 0, 0.095], rpy: [0, 0, 0], axis: [0, 1, 0] }),
     { name: 'LFJ5', type: 'revolute', parent: 'palm', child: 'lfmetacarpal', xyz: [-0.033, 0, 0.02071], rpy: [0, -0.9599, 0], axis: [1, 0, 0], lower: 0, upper: 0.785398163397 },
     ...finger('lf', 'lfmetacarpal', { xyz: [0.05397275, 0, 0.03779463], rpy: [0, 0.9599, 0], axis: [0, 1, 0] }),
-    { name: 'THJ5', type: 'revolute', parent: 'palm', child: 'thbase', xyz: [0.034, -0.00858, 0.029], rpy: [-0.785398163397, 0, -1.57079632679], axis: [0, 0, -1], lower: -1.0471975512, upper: 1.0471975512 },
+    {
+      name: 'THJ5',
+      type: 'revolute',
+      parent: 'palm',
+      child: 'thbase',
+      xyz: [0.034, -0.00858, 0.029],
+      rpy: [-0.785398163397, 0, -1.57079632679],
+      axis: [0, 0, -1],
+      lower: -1.0471975512,
+      upper: 1.0471975512,
+    },
     { name: 'THJ4', type: 'revolute', parent: 'thbase', child: 'thproximal', xyz: [0, 0, 0], rpy: [0, 0, 0], axis: [0, 1, 0], lower: 0, upper: 1.2217304764 },
     { name: 'THJ3', type: 'revolute', parent: 'thproximal', child: 'thhub', xyz: [0, 0, 0.038], rpy: [0, 0, 0], axis: [0, 1, 0], lower: -0.209439510239, upper: 0.209439510239 },
     { name: 'THJ2', type: 'revolute', parent: 'thhub', child: 'thmiddle', xyz: [0, 0, 0], rpy: [0, 0, 0], axis: [1, 0, 0], lower: -0.698131700798, upper: 0.698131700798 },

@@ -20,10 +20,7 @@ function geometry(s: ShapeSpec): string {
 function shapeXml(s: ShapeSpec): string {
   const o = origin(s.xyz, s.type === 'sphere' ? undefined : s.rpy);
   const g = geometry(s);
-  return (
-    `    <visual>${o}<geometry>${g}</geometry><material name="hand"/></visual>\n` +
-    `    <collision>${o}<geometry>${g}</geometry></collision>\n`
-  );
+  return `    <visual>${o}<geometry>${g}</geometry><material name="hand"/></visual>\n` + `    <collision>${o}<geometry>${g}</geometry></collision>\n`;
 }
 
 /** URDF text for a spec; every shape is emitted as both visual and collision geometry. */

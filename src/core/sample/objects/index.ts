@@ -16,18 +16,7 @@ import { wineGlassParts } from './wineGlass';
 export type { ObjectPart } from './part';
 
 /** The ten Web2Grasp training categories. */
-export const SAMPLE_CATEGORIES = [
-  'power_drill',
-  'pen',
-  'microphone',
-  'phone',
-  'spray_bottle',
-  'wine_glass',
-  'tongs',
-  'syringe',
-  'mug',
-  'sword',
-] as const;
+export const SAMPLE_CATEGORIES = ['power_drill', 'pen', 'microphone', 'phone', 'spray_bottle', 'wine_glass', 'tongs', 'syringe', 'mug', 'sword'] as const;
 
 export type SampleCategory = (typeof SAMPLE_CATEGORIES)[number];
 

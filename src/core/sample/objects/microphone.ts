@@ -6,7 +6,17 @@ import { place } from './transform';
 /** Handheld vocal microphone along Y: tapered handle, grille collar, ball head at +Y. */
 export function microphoneParts(): ObjectPart[] {
   const handle = lathe(
-    [[0, -0.09], [0.0095, -0.09], [0.011, -0.0885], [0.0125, -0.06], [0.014, -0.03], [0.0155, 0.0], [0.0165, 0.03], [0.017, 0.046], [0, 0.048]],
+    [
+      [0, -0.09],
+      [0.0095, -0.09],
+      [0.011, -0.0885],
+      [0.0125, -0.06],
+      [0.014, -0.03],
+      [0.0155, 0.0],
+      [0.0165, 0.03],
+      [0.017, 0.046],
+      [0, 0.048],
+    ],
     40,
   );
   const collar = cylinder(0.0188, 0.038, 0.052, 40, 0.0015);

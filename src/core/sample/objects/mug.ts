@@ -13,7 +13,10 @@ export function mugParts(): ObjectPart[] {
   const f = 0.004; // fillet radius
   const outerWall: [number, number][] = [];
   for (let y = 0.015; y < H - 0.01; y += 0.012) outerWall.push([R, y]);
-  const innerWall = outerWall.filter(([, y]) => y > FLOOR + f + 0.004).map(([, y]) => [R - WALL, y] as [number, number]).reverse();
+  const innerWall = outerWall
+    .filter(([, y]) => y > FLOOR + f + 0.004)
+    .map(([, y]) => [R - WALL, y] as [number, number])
+    .reverse();
   const body = lathe(
     [
       [0, 0],
@@ -30,7 +33,10 @@ export function mugParts(): ObjectPart[] {
   );
 
   const path: Vec3[] = [[R - 0.002, 0.078, 0]];
-  const cx = R + 0.008, cy = 0.05, rx = 0.022, ry = 0.028;
+  const cx = R + 0.008,
+    cy = 0.05,
+    rx = 0.022,
+    ry = 0.028;
   for (let i = 0; i <= 24; i++) {
     const a = Math.PI / 2 - (Math.PI * i) / 24;
     path.push([cx + rx * Math.cos(a), cy + ry * Math.sin(a), 0]);

@@ -2,7 +2,9 @@ import type { ObjectPart } from './part';
 import { roundedBox } from './primitives/roundedBox';
 import { place } from './transform';
 
-const W = 0.0715, H = 0.147, T = 0.0078;
+const W = 0.0715,
+  H = 0.147,
+  T = 0.0078;
 
 /** Smartphone slab, screen facing +Z, long axis Y; camera bump on the back, buttons on +X. */
 export function phoneParts(): ObjectPart[] {

@@ -39,7 +39,10 @@ export function powerDrillParts(): ObjectPart[] {
     ),
     alongX,
   );
-  const chuckProfile: [number, number][] = [[0, 0.085], [0.019, 0.085]];
+  const chuckProfile: [number, number][] = [
+    [0, 0.085],
+    [0.019, 0.085],
+  ];
   for (let i = 0; i < 5; i++) {
     const y = 0.09 + i * 0.007;
     chuckProfile.push([0.019 - i * 0.0007, y], [0.0175 - i * 0.0007, y + 0.0035]);

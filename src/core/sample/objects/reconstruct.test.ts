@@ -18,8 +18,11 @@ describe.each(SAMPLE_CATEGORIES)('reconstructionVariants(%s)', (category) => {
     const v = byKind('noise');
     expect(Array.from(v.mesh.indices)).toEqual(Array.from(ref.mesh.indices));
     const normals = vertexNormals(ref.mesh);
-    const a = ref.mesh.positions, b = v.mesh.positions;
-    let ss = 0, maxSideways = 0, moved = 0;
+    const a = ref.mesh.positions,
+      b = v.mesh.positions;
+    let ss = 0,
+      maxSideways = 0,
+      moved = 0;
     for (let i = 0; i < a.length; i += 3) {
       const d = [b[i] - a[i], b[i + 1] - a[i + 1], b[i + 2] - a[i + 2]];
       const len2 = d[0] ** 2 + d[1] ** 2 + d[2] ** 2;
@@ -45,7 +48,8 @@ describe.each(SAMPLE_CATEGORIES)('reconstructionVariants(%s)', (category) => {
     expect(f).toBeLessThanOrEqual(SCALE_RANGE[1]);
     expect(Math.abs(f - 1)).toBeGreaterThanOrEqual(0.05);
     expect(v.detail).toContain(f.toFixed(3));
-    const rb = meshBounds(ref.mesh), vb = meshBounds(v.mesh);
+    const rb = meshBounds(ref.mesh),
+      vb = meshBounds(v.mesh);
     for (let k = 0; k < 3; k++) {
       expect(vb.max[k]).toBeCloseTo(rb.max[k] * f, 6);
       expect(vb.min[k]).toBeCloseTo(rb.min[k] * f, 6);
@@ -80,7 +84,11 @@ describe('missing-part choice', () => {
     for (const category of ['syringe', 'tongs'] as const) {
       const seen = new Set<string>();
       for (let seed = 0; seed < 30; seed++) {
-        seen.add(reconstructionVariants(category, seed).find((v) => v.kind === 'missing_part')!.missingParts!.join('+'));
+        seen.add(
+          reconstructionVariants(category, seed)
+            .find((v) => v.kind === 'missing_part')!
+            .missingParts!.join('+'),
+        );
       }
       expect(seen.size).toBe(THIN_PARTS[category].length);
     }

@@ -66,8 +66,12 @@ function noiseVariant(obj: SampleObject, rng: Rng): ReconstructionVariant {
   const field = new Float64Array(nv);
   let smoothSS = 0;
   for (let v = 0; v < nv; v++) {
-    const x = p[3 * v], y = p[3 * v + 1], z = p[3 * v + 2];
-    const n0 = normals[3 * v], n1 = normals[3 * v + 1], n2 = normals[3 * v + 2];
+    const x = p[3 * v],
+      y = p[3 * v + 1],
+      z = p[3 * v + 2];
+    const n0 = normals[3 * v],
+      n1 = normals[3 * v + 1],
+      n2 = normals[3 * v + 2];
     let f = 0;
     for (const { w, amp, phase } of waves) {
       f += (amp[0] * n0 + amp[1] * n1 + amp[2] * n2) * Math.cos(w[0] * x + w[1] * y + w[2] * z + phase);

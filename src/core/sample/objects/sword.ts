@@ -11,7 +11,8 @@ function bladeRing(y: number, width: number, thickness: number, points: number):
   const ring: Vec3[] = [];
   for (let i = 0; i < points; i++) {
     const a = (2 * Math.PI * i) / points;
-    const c = Math.cos(a), s = Math.sin(a);
+    const c = Math.cos(a),
+      s = Math.sin(a);
     // |sin|^0.8 fattens the flats a little so the section reads as a blade, not an ellipse
     ring.push([(width / 2) * c, y, (thickness / 2) * Math.sign(s) * Math.abs(s) ** 0.8]);
   }

@@ -37,17 +37,18 @@ export function arc(cr: number, cy: number, radius: number, a0: number, a1: numb
 
 /** Closed cylinder along +Y from y0 to y1, optionally with chamfered/rounded edges of size bevel. */
 export function cylinder(radius: number, y0: number, y1: number, segments: number, bevel = 0): TriMesh {
-  if (bevel <= 0) return lathe([[0, y0], [radius, y0], [radius, y1], [0, y1]], segments);
+  if (bevel <= 0)
+    return lathe(
+      [
+        [0, y0],
+        [radius, y0],
+        [radius, y1],
+        [0, y1],
+      ],
+      segments,
+    );
   const b = Math.min(bevel, radius * 0.9, Math.abs(y1 - y0) / 2.1);
-  return lathe(
-    [
-      [0, y0],
-      ...arc(radius - b, y0 + b, b, -Math.PI / 2, 0, 3),
-      ...arc(radius - b, y1 - b, b, 0, Math.PI / 2, 3),
-      [0, y1],
-    ],
-    segments,
-  );
+  return lathe([[0, y0], ...arc(radius - b, y0 + b, b, -Math.PI / 2, 0, 3), ...arc(radius - b, y1 - b, b, 0, Math.PI / 2, 3), [0, y1]], segments);
 }
 
 /** Sphere (or, with stretch, a Y-axis spheroid) centred at y = cy. */

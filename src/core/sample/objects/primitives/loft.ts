@@ -29,8 +29,10 @@ export function loft(rings: Vec3[][]): TriMesh {
     for (const p of ring) pos.push(p[0], p[1], p[2]);
   }
   for (let i = 0; i + 1 < rings.length; i++) {
-    const a0 = starts[i], b0 = starts[i + 1];
-    const aPole = rings[i].length === 1, bPole = rings[i + 1].length === 1;
+    const a0 = starts[i],
+      b0 = starts[i + 1];
+    const aPole = rings[i].length === 1,
+      bPole = rings[i + 1].length === 1;
     for (let j = 0; j < n; j++) {
       const j1 = (j + 1) % n;
       if (aPole) idx.push(a0, b0 + j1, b0 + j);

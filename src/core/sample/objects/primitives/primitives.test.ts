@@ -23,7 +23,17 @@ describe('primitives are closed, outward and measure what they should', () => {
   });
 
   it('a lathe cup has a cavity: volume is outer minus inner', () => {
-    const cup = lathe([[0, 0], [0.04, 0], [0.04, 0.1], [0.035, 0.1], [0.035, 0.01], [0, 0.01]], 128);
+    const cup = lathe(
+      [
+        [0, 0],
+        [0.04, 0],
+        [0.04, 0.1],
+        [0.035, 0.1],
+        [0.035, 0.01],
+        [0, 0.01],
+      ],
+      128,
+    );
     expect(isClosedMesh(cup)).toBe(true);
     const expected = Math.PI * (0.04 ** 2 * 0.1 - 0.035 ** 2 * 0.09);
     expect(meshVolume(cup) / expected).toBeGreaterThan(0.99);
@@ -34,8 +44,7 @@ describe('primitives are closed, outward and measure what they should', () => {
     const [x, y, z, r] = [0.05, 0.03, 0.02, 0.005];
     const box = roundedBox([x, y, z], { radius: r, cornerSegments: 8, flatSegments: [2, 3, 1] });
     expect(isClosedMesh(box)).toBe(true);
-    const exact =
-      x * y * z - (8 - (4 / 3) * Math.PI) * r ** 3 - (4 - Math.PI) * r ** 2 * (x - 2 * r + y - 2 * r + z - 2 * r);
+    const exact = x * y * z - (8 - (4 / 3) * Math.PI) * r ** 3 - (4 - Math.PI) * r ** 2 * (x - 2 * r + y - 2 * r + z - 2 * r);
     expect(meshVolume(box) / exact).toBeGreaterThan(0.995);
     expect(meshVolume(box) / exact).toBeLessThan(1.0001);
     const b = meshBounds(box);

@@ -34,10 +34,12 @@ export function roundedBox(size: Vec3, opts: RoundedBoxOptions): TriMesh {
   const pos: number[] = [];
   const idx: number[] = [];
   for (let a = 0; a < 3; a++) {
-    const u = (a + 1) % 3, v = (a + 2) % 3; // (u, v, a) right-handed, so the grid faces +a
+    const u = (a + 1) % 3,
+      v = (a + 2) % 3; // (u, v, a) right-handed, so the grid faces +a
     for (const sign of [1, -1]) {
       const base = pos.length / 3;
-      const tu = t[u], tv = t[v];
+      const tu = t[u],
+        tv = t[v];
       for (let i = 0; i < tu.length; i++) {
         for (let j = 0; j < tv.length; j++) {
           const p: Vec3 = [0, 0, 0];

@@ -2,7 +2,6 @@ import { cross, dot, normalize, sub } from '../../../math/vec3';
 import type { TriMesh } from '../../../mesh/triMesh';
 import { loft, type Vec3 } from './loft';
 
-
 export interface TubeOptions {
   /** cross-section radii [along the normal (the `up` side), along the binormal]; a number for round tubes, or a function of path fraction */
   radius: number | [number, number] | ((t: number) => [number, number]);
@@ -35,12 +34,9 @@ export function tube(path: Vec3[], opts: TubeOptions): TriMesh {
     const ring: Vec3[] = [];
     for (let s = 0; s < opts.sides; s++) {
       const a = (2 * Math.PI * s) / opts.sides;
-      const ca = Math.cos(a) * ra, sa = Math.sin(a) * rb;
-      ring.push([
-        path[i][0] + ca * normal[0] + sa * binormal[0],
-        path[i][1] + ca * normal[1] + sa * binormal[1],
-        path[i][2] + ca * normal[2] + sa * binormal[2],
-      ]);
+      const ca = Math.cos(a) * ra,
+        sa = Math.sin(a) * rb;
+      ring.push([path[i][0] + ca * normal[0] + sa * binormal[0], path[i][1] + ca * normal[1] + sa * binormal[1], path[i][2] + ca * normal[2] + sa * binormal[2]]);
     }
     rings.push(ring);
   }
