@@ -1,11 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { startUrlSync } from './state/urlState';
+import { startStudio } from './state/studioSession';
 import './ui/styles.css';
 
-// Opens the dataset the URL names (?dataset=, else the sample) and keeps the URL describing the view.
-startUrlSync();
+// Opens the dataset the URL names (?dataset=, else the sample) and wires the stores together.
+startStudio();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

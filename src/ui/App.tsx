@@ -1,13 +1,11 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense } from 'react';
 import { useDatasetStore } from '../state/datasetStore';
-import { clearScene, showGrasp } from '../state/sceneStore';
 import { GraspList } from './GraspList';
 import { Viewport } from './viewport/Viewport';
 import { IssuesPanel } from './IssuesPanel';
 import { GraspInfo } from './GraspInfo';
 import { useKeyboardActions } from './useKeyboardActions';
 import { MetricsPanel } from './metrics/MetricsPanel';
-import { useMetricsLifecycle } from './metrics/useMetricsLifecycle';
 import { ReviewOverlays, ReviewPanel } from './review/ReviewPanel';
 import { OpenDialog } from './open/OpenDialog';
 import { DropZone } from './open/DropZone';
@@ -19,15 +17,8 @@ const PredictPanel = lazy(() => import('./predict/PredictPanel').then((m) => ({ 
 const AffordancePanel = lazy(() => import('./affordance/AffordancePanel').then((m) => ({ default: m.AffordancePanel })));
 
 export function App() {
-  const { status, dataset, selected, loadError, progress, manifestUrl } = useDatasetStore();
+  const { status, dataset, loadError, progress, manifestUrl } = useDatasetStore();
   useKeyboardActions();
-  useMetricsLifecycle();
-
-  useEffect(() => {
-    const grasp = dataset?.grasps[selected];
-    if (dataset && grasp) void showGrasp(dataset, grasp);
-    else clearScene();
-  }, [dataset, selected]);
 
   return (
     <div className="app">

@@ -1,6 +1,4 @@
-import { useEffect, useState } from 'react';
-import { startReviewSession } from '../../state/reviewSession';
-import { installTestHooks } from '../../state/testHooks';
+import { useState } from 'react';
 import { AnnotatorDialog } from './AnnotatorDialog';
 import { DataTab } from './DataTab';
 import { FilterTab, PassSummary } from './FilterTab';
@@ -39,10 +37,6 @@ export function ReviewPanel() {
 
 /** Starts the review session and hosts its dialogs and the error banner (mount once). */
 export function ReviewOverlays() {
-  useEffect(() => {
-    installTestHooks();
-    return startReviewSession();
-  }, []);
   return (
     <>
       <div className="review-banners">
