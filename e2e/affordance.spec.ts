@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 
-test.describe.configure({ timeout: 300_000 });
+test.describe.configure({ timeout: 480_000 });
 
 // The whole NAA in Chromium on WASM with the built-in tiny models, on a sample object, then saved
 // as the object's avoid region. Small views and grid keep it to seconds on a busy machine; the
@@ -55,7 +55,7 @@ test('WebGPU smoke test (SwiftShader): NAA with the tiny models runs on WebGPU',
   await panel.getByLabel('NAA grid').fill('3');
   await panel.getByRole('button', { name: 'Run NAA' }).click();
   const result = panel.getByTestId('naa-result');
-  await expect(result).toBeVisible({ timeout: 280_000 });
+  await expect(result).toBeVisible({ timeout: 440_000 });
   await expect(result).toHaveAttribute('data-backend', 'webgpu');
   await expect(result).toContainText('Backend: webgpu');
   await expect(panel.locator('.naa-view')).toHaveCount(6);
