@@ -7,15 +7,20 @@ import type { OrtLike } from './onnxRunner';
  * package's node entry loads its .wasm from node_modules).
  */
 export function nodeOrt(threads = 1): OrtLike {
-  ort.env.wasm.numThreads = threads;
   return {
-    createSession: async (bytes, name) => {
-      try {
-        return await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
-      } catch (e) {
-        throw new Error(`${name}: cannot load ONNX model (${e instanceof Error ? e.message : String(e)})`, { cause: e });
-      }
-    },
+    createSession: nodeSessionFactory(threads),
     tensor: (data, dims) => new ort.Tensor('float32', data, dims),
+  };
+}
+
+/** Loads a model on the WASM backend in Node; a failure names the model file. Shared with NAA's Node runner. */
+export function nodeSessionFactory(threads = 1) {
+  ort.env.wasm.numThreads = threads;
+  return async (bytes: Uint8Array, name: string) => {
+    try {
+      return await ort.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
+    } catch (e) {
+      throw new Error(`${name}: cannot load ONNX model (${e instanceof Error ? e.message : String(e)})`, { cause: e });
+    }
   };
 }
