@@ -86,7 +86,7 @@ def main():
     ap.add_argument('--work', default=None, help='checkpoints and loss curve (default tools/dro/out/<hand>)')
     ap.add_argument('--minutes', type=float, default=25, help='wall-clock cap: training stops at --steps or this, whichever comes first')
     ap.add_argument('--steps', type=int, default=1000, help='steps the learning rate decays over (cosine, to 5 %%)')
-    ap.add_argument('--pairing', choices=['nearest', 'given'], default='nearest',
+    ap.add_argument('--pairing', choices=['nearest', 'given'], default='given',
                     help='nearest: a uniformly random initial orientation (as at inference) with the training grasp of '
                          'the object whose root orientation is nearest, and the object cloud in the palm frame too; '
                          'given: a random grasp with an initial orientation within --init-angle of its own')
