@@ -133,3 +133,25 @@ class GraspSet:
         initial = self.initial[grid] @ rot.transpose(1, 2)
         initial = initial - initial.mean(dim=1, keepdim=True)
         return initial, obj, target, torch.cdist(target, obj)
+
+    def nearest_batch(self, pool: torch.Tensor, b: int, gen: torch.Generator, noise: float):
+        """Inference's initial configurations (uniformly random orientation) each paired with the
+        grasp in pool, on a random object, whose root orientation is nearest: the orientation then
+        picks one grasp instead of the network having to predict their average. Returns the batch
+        and the grasp indices."""
+        rot = random_rotations(b, gen)
+        cat = self.grasp_object[pool][torch.randint(len(pool), (b,), generator=gen)]
+        # trace(R_a^T R_b) grows as the angle between them shrinks
+        closeness = torch.einsum('bij,gij->bg', rot, self.root_rotation[pool])
+        closeness[self.grasp_object[pool].unsqueeze(0) != cat.unsqueeze(1)] = -math.inf
+        idx = pool[closeness.argmax(1)]
+        dense = self.object_dense[self.grasp_object[idx]]
+        pick = torch.stack([torch.randperm(dense.shape[1], generator=gen)[: self.m] for _ in range(b)])
+        obj = torch.gather(dense, 1, pick.unsqueeze(-1).expand(-1, -1, 3))
+        if noise > 0:
+            obj = obj + torch.randn(obj.shape, generator=gen) * noise
+        target = self.target[idx]
+        grid = torch.randint(len(self.initial), (b,), generator=gen)
+        initial = self.initial[grid] @ rot.transpose(1, 2)
+        initial = initial - initial.mean(dim=1, keepdim=True)
+        return (initial, obj, target, torch.cdist(target, obj)), idx

@@ -34,6 +34,10 @@ class DroConfig:
     # to recognise the hand's points in every orientation (the initial orientation is random at
     # inference). None: the cloud is used as given (the official network).
     frame_points: Optional[List[int]] = None
+    # With frame_points: turn the object cloud into the same palm frame. D is unchanged (one
+    # rotation for both clouds), but the object's orientation relative to the palm, which the
+    # initial configuration sets, then reaches the network and can pick one grasp of many.
+    frame_object: bool = False
 
     @property
     def feature_dim(self) -> int:
@@ -249,9 +253,9 @@ def _unit(v: torch.Tensor) -> torch.Tensor:
     return v / torch.sqrt((v * v).sum(-1, keepdim=True) + 1e-12)
 
 
-def in_link_frame(points: torch.Tensor, frame_points: List[int]) -> torch.Tensor:
-    """[B,N,3] -> the same points in the orthonormal frame of three of them (Gram-Schmidt):
-    invariant to any rotation of the input, exact when the three lie on one rigid link."""
+def link_frame(points: torch.Tensor, frame_points: List[int]) -> torch.Tensor:
+    """[B,3,3] columns: the orthonormal frame (Gram-Schmidt) of three of the [B,N,3] points;
+    points @ frame is invariant to any rotation of the input, exact when the three lie on one rigid link."""
     a, b, c = (points[:, i] for i in frame_points)
     e1 = _unit(b - a)
     u = c - a
@@ -262,7 +266,11 @@ def in_link_frame(points: torch.Tensor, frame_points: List[int]) -> torch.Tensor
         e1[:, 2] * e2[:, 0] - e1[:, 0] * e2[:, 2],
         e1[:, 0] * e2[:, 1] - e1[:, 1] * e2[:, 0],
     ], dim=-1)
-    return points @ torch.stack([e1, e2, e3], dim=-1)
+    return torch.stack([e1, e2, e3], dim=-1)
+
+
+def in_link_frame(points: torch.Tensor, frame_points: List[int]) -> torch.Tensor:
+    return points @ link_frame(points, frame_points)
 
 
 class DroNetwork(nn.Module):
@@ -279,7 +287,10 @@ class DroNetwork(nn.Module):
     def embed_points(self, robot_pc: torch.Tensor, object_pc: torch.Tensor):
         """Per-point embeddings after the cross transformers (robot_pc already centred if the model centres)."""
         if self.cfg.frame_points is not None:
-            robot_pc = in_link_frame(robot_pc, self.cfg.frame_points)
+            frame = link_frame(robot_pc, self.cfg.frame_points)
+            robot_pc = robot_pc @ frame
+            if self.cfg.frame_object:
+                object_pc = object_pc @ frame
         r = self.robot_encoder(robot_pc)
         o = self.object_encoder(object_pc)
         return r + self.robot_transformer(r, o), o + self.object_transformer(o, r)

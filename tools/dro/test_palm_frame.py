@@ -39,6 +39,24 @@ class PalmFrameTest(unittest.TestCase):
             else:
                 self.assertGreater(gap, 1e-4)
 
+    def test_object_frame_lets_the_relative_orientation_through(self):
+        gen = torch.Generator().manual_seed(5)
+        pc = torch.randn(1, 32, 3, generator=gen) * 0.05
+        obj = torch.randn(1, 32, 3, generator=gen) * 0.05
+        z = torch.randn(1, 8, generator=gen)
+        rot = random_rotations(1, gen).transpose(1, 2)
+        cfg = DroConfig(emb_dim=16, latent_dim=8, k=4, edge_widths=[8, 8], heads=2, ff_dim=16, kernel_hidden=[8],
+                        cvae_k=4, cvae_widths=[8], cvae_head=[16, 16], frame_points=[0, 7, 20], frame_object=True)
+        net = DroNetwork(cfg).eval()
+        with torch.no_grad():
+            d, _, _ = net(pc, obj, z=z)
+            both, _, _ = net(pc @ rot, obj @ rot, z=z)
+            hand_only, _, _ = net(pc @ rot, obj, z=z)
+        # turning hand and object together changes no distance, so neither may the prediction
+        self.assertLess((d - both).abs().max().item(), 1e-5)
+        # turning the hand alone changes which side of the object it faces
+        self.assertGreater((d - hand_only).abs().max().item(), 1e-4)
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -24,7 +24,7 @@ def reduced_config(args, frame_points) -> DroConfig:
     return DroConfig(
         emb_dim=args.emb, latent_dim=64, k=args.k, edge_widths=[32, 32, 64, 64, 128], heads=4, ff_dim=2 * args.emb,
         kernel_hidden=[64, 32], cvae_k=args.k, cvae_widths=[32, 32, 64, 64], cvae_head=[128, 128],
-        frame_points=frame_points,
+        frame_points=frame_points, frame_object=frame_points is not None and args.pairing == 'nearest',
     )
 
 
@@ -65,7 +65,7 @@ def evaluate(net, data, idx, args, seed):
     gen = torch.Generator().manual_seed(seed)
     net.eval()
     with torch.no_grad():
-        initial, obj, target, gt = data.batch(idx, gen, args.init_angle, 0.0)
+        initial, obj, target, gt = data.batch(idx, gen, args.val_angle, 0.0)
         post, mu, logvar = net(initial, obj, target_pc=target)
         # the posterior mean, and z = 0 (the prior's mode) as inference would use it
         r, o = net.embed_points(initial, obj)
@@ -84,7 +84,12 @@ def main():
     ap.add_argument('--data', required=True, help='folder written by export-hand-points.ts')
     ap.add_argument('--out', required=True, help='model folder to write (dro.json, embed.onnx, kernel.onnx)')
     ap.add_argument('--work', default=None, help='checkpoints and loss curve (default tools/dro/out/<hand>)')
-    ap.add_argument('--minutes', type=float, default=25)
+    ap.add_argument('--minutes', type=float, default=25, help='wall-clock cap: training stops at --steps or this, whichever comes first')
+    ap.add_argument('--steps', type=int, default=1000, help='steps the learning rate decays over (cosine, to 5 %%)')
+    ap.add_argument('--pairing', choices=['nearest', 'given'], default='given',
+                    help='nearest: a uniformly random initial orientation (as at inference) with the training grasp of '
+                         'the object whose root orientation is nearest, and the object cloud in the palm frame too; '
+                         'given: a random grasp with an initial orientation within --init-angle of its own')
     ap.add_argument('--points', type=int, default=128, help='robot points N and object points M')
     ap.add_argument('--k', type=int, default=8)
     ap.add_argument('--emb', type=int, default=64)
@@ -92,7 +97,7 @@ def main():
     ap.add_argument('--lr', type=float, default=1e-3)
     ap.add_argument('--kl-weight', type=float, default=1e-4)
     ap.add_argument('--kl-warmup', type=float, default=0.2,
-                    help='fraction of the time budget over which the KL weight ramps up from 0 (keeps z in use)')
+                    help='fraction of --steps over which the KL weight ramps up from 0 (keeps z in use)')
     ap.add_argument('--no-palm-frame', action='store_true',
                     help='feed the robot cloud as it is (default: turn it into the palm frame first, see model.py)')
     ap.add_argument('--init-angle', type=float, default=180.0,
@@ -104,6 +109,8 @@ def main():
     ap.add_argument('--seed', type=int, default=0)
     args = ap.parse_args()
     args.init_angle = math.radians(args.init_angle)
+    # validation grasps start near their own orientation when the orientation picks the grasp
+    args.val_angle = math.radians(30) if args.pairing == 'nearest' else args.init_angle
     torch.set_num_threads(1)
     torch.manual_seed(args.seed)
     work = args.work or os.path.join(os.path.dirname(__file__), 'out', args.hand)
@@ -133,16 +140,17 @@ def main():
     started, cpu0 = time.time(), time.process_time()
     step, samples, ema_l1, ema_kl = 0, 0, None, None
     last_val = {}
-    while True:
-        frac = (time.time() - started) / budget
-        if frac >= 1:
-            break
-        # cosine decay over the time budget, since the number of steps is not known in advance
+    while step < args.steps and time.time() - started < budget:
+        # by steps, not time: a job starved of CPU must not reach the end of its schedule early
+        frac = step / args.steps
         lr = args.lr * (0.05 + 0.95 * 0.5 * (1 + math.cos(math.pi * frac)))
         for g in opt.param_groups:
             g['lr'] = lr
-        idx = train_idx[torch.randint(len(train_idx), (args.batch,), generator=gen)]
-        initial, obj, target, gt = data.batch(idx, gen, args.init_angle, args.noise_mm / 1000)
+        if args.pairing == 'nearest':
+            (initial, obj, target, gt), idx = data.nearest_batch(train_idx, args.batch, gen, args.noise_mm / 1000)
+        else:
+            idx = train_idx[torch.randint(len(train_idx), (args.batch,), generator=gen)]
+            initial, obj, target, gt = data.batch(idx, gen, args.init_angle, args.noise_mm / 1000)
         # The kernel over all N x M pairs is most of a step's cost; the loss on a random block of
         # rows and columns each step is an unbiased estimate of it at a fraction of the cost.
         rows = torch.randperm(args.points, generator=gen)[: args.loss_rows]
@@ -186,6 +194,7 @@ def main():
         'steps': step, 'batch': args.batch, 'samplesSeen': samples,
         'wallSeconds': round(wall), 'cpuSeconds': round(cpu),
         'lossBlock': [args.loss_rows, args.loss_cols],
+        'pairing': args.pairing, 'scheduleSteps': args.steps, 'valInitAngleDeg': round(math.degrees(args.val_angle), 1),
         'initAngleDeg': round(math.degrees(args.init_angle), 1), 'klWeight': args.kl_weight, 'klWarmup': args.kl_warmup,
         'noiseMm': args.noise_mm, 'palmFramePoints': frame_points,
         'baselinePerObjectMeanL1M': round(baseline, 6),
