@@ -1,6 +1,7 @@
 import type { RenderedView } from './rasterize';
 import type { View } from './views';
 import type { TriMesh } from '../mesh/triMesh';
+import { triangleCross } from '../math/triangle';
 
 /**
  * Lifts each view's chosen mask onto the mesh: every masked pixel votes for the triangle the id
@@ -31,22 +32,14 @@ export function liftMasks(mesh: TriMesh, views: { view: View; render: RenderedVi
   return selected;
 }
 
+const normal = new Float64Array(3);
+
 function planeDistance(mesh: TriMesh, t: number, q: [number, number, number]): number {
   const p = mesh.positions,
     idx = mesh.indices;
-  const a = 3 * idx[3 * t],
-    b = 3 * idx[3 * t + 1],
-    c = 3 * idx[3 * t + 2];
-  const ux = p[b] - p[a],
-    uy = p[b + 1] - p[a + 1],
-    uz = p[b + 2] - p[a + 2];
-  const vx = p[c] - p[a],
-    vy = p[c + 1] - p[a + 1],
-    vz = p[c + 2] - p[a + 2];
-  const nx = uy * vz - uz * vy,
-    ny = uz * vx - ux * vz,
-    nz = ux * vy - uy * vx;
-  const len = Math.hypot(nx, ny, nz);
+  const a = 3 * idx[3 * t];
+  triangleCross(p, a, 3 * idx[3 * t + 1], 3 * idx[3 * t + 2], normal);
+  const len = Math.hypot(normal[0], normal[1], normal[2]);
   if (len === 0) return Infinity;
-  return Math.abs((q[0] - p[a]) * nx + (q[1] - p[a + 1]) * ny + (q[2] - p[a + 2]) * nz) / len;
+  return Math.abs((q[0] - p[a]) * normal[0] + (q[1] - p[a + 1]) * normal[1] + (q[2] - p[a + 2]) * normal[2]) / len;
 }

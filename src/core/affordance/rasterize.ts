@@ -1,4 +1,5 @@
 import type { TriMesh } from '../mesh/triMesh';
+import { triangleNormal } from '../math/triangle';
 import type { View } from './views';
 
 /** One rendered view: colour for the vision models, and per pixel the front triangle and its depth. */
@@ -81,22 +82,9 @@ export function rasterize(mesh: TriMesh, view: View, width: number, height: numb
 
 /** Colour (before the checker) from the object-frame normal (sign-free, so winding does not matter) lit from the camera. */
 export function shade(p: Float32Array, idx: Uint32Array, t: number, view: View): [number, number, number] {
-  const a = 3 * idx[3 * t],
-    b = 3 * idx[3 * t + 1],
-    c = 3 * idx[3 * t + 2];
-  const ux = p[b] - p[a],
-    uy = p[b + 1] - p[a + 1],
-    uz = p[b + 2] - p[a + 2];
-  const vx = p[c] - p[a],
-    vy = p[c + 1] - p[a + 1],
-    vz = p[c + 2] - p[a + 2];
-  let nx = uy * vz - uz * vy,
-    ny = uz * vx - ux * vz,
-    nz = ux * vy - uy * vx;
-  const len = Math.hypot(nx, ny, nz) || 1;
-  nx /= len;
-  ny /= len;
-  nz /= len;
+  triangleNormal(p, 3 * idx[3 * t], 3 * idx[3 * t + 1], 3 * idx[3 * t + 2], shadeNormal);
+  const [nx, ny, nz] = shadeNormal;
   const light = 0.35 + 0.65 * Math.abs(nx * view.forward[0] + ny * view.forward[1] + nz * view.forward[2]);
   return [Math.round(255 * light * (0.25 + 0.75 * Math.abs(nx))), Math.round(255 * light * (0.25 + 0.75 * Math.abs(ny))), Math.round(255 * light * (0.25 + 0.75 * Math.abs(nz)))];
 }
+const shadeNormal = new Float64Array(3);

@@ -1,19 +1,11 @@
 import type { TriMesh } from '../mesh/triMesh';
 import { makeRng } from '../rng';
+import { triangleArea } from '../math/triangle';
 
-export function triangleArea(mesh: TriMesh, t: number): number {
-  const p = mesh.positions,
-    idx = mesh.indices;
-  const a = 3 * idx[3 * t],
-    b = 3 * idx[3 * t + 1],
-    c = 3 * idx[3 * t + 2];
-  const ux = p[b] - p[a],
-    uy = p[b + 1] - p[a + 1],
-    uz = p[b + 2] - p[a + 2];
-  const vx = p[c] - p[a],
-    vy = p[c + 1] - p[a + 1],
-    vz = p[c + 2] - p[a + 2];
-  return Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx) / 2;
+/** Area of triangle t (m²). */
+function meshTriangleArea(mesh: TriMesh, t: number): number {
+  const idx = mesh.indices;
+  return triangleArea(mesh.positions, 3 * idx[3 * t], 3 * idx[3 * t + 1], 3 * idx[3 * t + 2]);
 }
 
 /** `n` area-weighted, seeded points on the selected triangles (mesh frame, meters); AffordDex uses 100. */
@@ -23,7 +15,7 @@ export function sampleRegion(mesh: TriMesh, selected: Uint8Array, n = 100, seed 
   let total = 0;
   for (let t = 0; t < selected.length; t++)
     if (selected[t]) {
-      const a = triangleArea(mesh, t);
+      const a = meshTriangleArea(mesh, t);
       if (a <= 0) continue;
       total += a;
       tris.push(t);
@@ -64,7 +56,7 @@ export function regionIoU(mesh: TriMesh, selected: Uint8Array, truth: Uint8Array
     union = 0;
   for (let t = 0; t < selected.length; t++) {
     if (!selected[t] && !truth[t]) continue;
-    const a = triangleArea(mesh, t);
+    const a = meshTriangleArea(mesh, t);
     union += a;
     if (selected[t] && truth[t]) inter += a;
   }
