@@ -5,6 +5,9 @@ import { startReviewSession } from './reviewSession';
 import { clearScene, showGrasp } from './sceneStore';
 import { installTestHooks } from './testHooks';
 import { startUrlSync } from './urlState';
+import { followAffordanceSelection, unsavedDrafts, useAffordanceStore } from './affordanceStore';
+import { applySavedRegions, markRegionsApplied, regionsApplied } from './savedRegions';
+import { errorText } from '../core/dataset/loadDataset';
 
 /*
  * The studio's wiring, owned in one place and started once by main.tsx: what follows when the
@@ -20,6 +23,7 @@ function showSelection(s: DatasetSnapshot): void {
   if (s.dataset && grasp) {
     void showGrasp(s.dataset, grasp);
     void appMetrics.computeOverlay(s.dataset, grasp);
+    followAffordanceSelection(s.dataset, grasp);
   } else clearScene();
 }
 
@@ -28,24 +32,53 @@ let stop: (() => void) | null = null;
 /** Starts the studio (idempotent); the returned function undoes it (tests, hot reload). */
 export function startStudio(): () => void {
   if (stop) return stop;
-  // Metrics start once a dataset's grasp list is complete (streaming datasets grow while loading).
+  // Metrics start once a dataset's grasp list is complete (streaming datasets grow while loading)
+  // and the regions saved in this browser are laid over it (they change affordance_score).
   let measuring: LoadedDataset | null = null;
-  const onDataset = (s: DatasetSnapshot, prev: DatasetSnapshot) => {
-    if (s.dataset !== prev.dataset || s.selected !== prev.selected) showSelection(s);
-    if (s.dataset === prev.dataset && s.status === prev.status) return;
-    const want = s.status === 'ready' ? s.dataset : null;
+  const measure = (want: LoadedDataset | null) => {
     if (want === measuring) return;
     if (measuring) appMetrics.cancelMetrics('restart');
     measuring = want;
     if (want) void appMetrics.computeDatasetMetrics(want);
   };
+  const onDataset = (s: DatasetSnapshot, prev: DatasetSnapshot) => {
+    if (s.dataset !== prev.dataset || s.selected !== prev.selected) showSelection(s);
+    if (s.dataset === prev.dataset && s.status === prev.status) return;
+    const want = s.status === 'ready' ? s.dataset : null;
+    if (want && !regionsApplied(want)) {
+      measure(null);
+      markRegionsApplied(want);
+      applySavedRegions(want).then(
+        (r) => {
+          if (useDatasetStore.getState().dataset !== want) return;
+          useAffordanceStore.setState({ browserSaved: r.applied, error: r.problems.length ? r.problems.join('; ') : null });
+          // A new dataset comes back through this subscription and is measured then.
+          if (r.dataset !== want) useDatasetStore.setState({ dataset: r.dataset });
+          else measure(want);
+        },
+        (e: unknown) => {
+          if (useDatasetStore.getState().dataset !== want) return;
+          useAffordanceStore.setState({ error: `Saved regions could not be read, showing the manifest's: ${errorText(e)}` });
+          measure(want);
+        },
+      );
+      return;
+    }
+    measure(want);
+  };
+  // Painted regions are drafts until saved: closing the tab with some asks first.
+  const beforeUnload = (e: BeforeUnloadEvent) => {
+    if (unsavedDrafts(useAffordanceStore.getState(), useDatasetStore.getState().dataset).length) e.preventDefault();
+  };
+  if (typeof window !== 'undefined') window.addEventListener('beforeunload', beforeUnload);
   const stops = [useDatasetStore.subscribe(onDataset), startReviewSession()];
   installTestHooks();
   // After the subscription, so the dataset the URL names is followed from its first state.
   startUrlSync();
   stop = () => {
     stops.forEach((f) => f());
-    if (measuring) appMetrics.cancelMetrics('restart');
+    if (typeof window !== 'undefined') window.removeEventListener('beforeunload', beforeUnload);
+    measure(null);
     stop = null;
   };
   return stop;

@@ -128,7 +128,7 @@ export function GraspList() {
                 <span title={g.hand}>{g.hand}</span>
                 {columns.map((m) => (
                   <span key={m} className="num" data-metric={m}>
-                    {table ? formatMetric(table.columns[m][index]) : '…'}
+                    {table ? formatMetric(table.columns[m][index], m) : '…'}
                   </span>
                 ))}
                 <DecisionBadge state={log.state(g.id)} saving={graspSaving(unsaved, g.id)} />

@@ -6,6 +6,7 @@ import type { ViewToggle } from '../state/viewStore';
 import { useReviewStore } from '../state/reviewStore';
 import { useOpenStore } from '../state/openStore';
 import { copyLink, savePng } from './share/ShareBar';
+import { scaleBrush, setBrush, useAffordanceStore } from '../state/affordanceStore';
 
 /**
  * Every user action in one place: its name, label, key bindings and what it does.
@@ -36,6 +37,12 @@ function viewportAspect(): number {
   const r = el?.getBoundingClientRect();
   return r && r.height > 0 ? r.width / r.height : 1.5;
 }
+
+const hasGrasp = () => {
+  const s = useDatasetStore.getState();
+  return !!s.dataset && s.selected >= 0 && s.selected < s.dataset.grasps.length;
+};
+const brush = () => useAffordanceStore.getState().brush;
 
 const hasReview = () => !!useReviewStore.getState().table && useDatasetStore.getState().selected >= 0;
 
@@ -89,6 +96,31 @@ export const actions: Action[] = [
     keys: ['n'],
     perform: () => (document.getElementById('review-note') as HTMLTextAreaElement | null)?.focus(),
     enabled: () => hasReview() && !!document.getElementById('review-note'),
+  },
+  {
+    name: 'brushAdd',
+    label: 'Region brush: paint on the object (again: off)',
+    keys: ['b'],
+    perform: () => setBrush('add'),
+    checked: () => brush() === 'add',
+    enabled: hasGrasp,
+  },
+  {
+    name: 'brushErase',
+    label: 'Region brush: erase (again: off)',
+    keys: ['e'],
+    perform: () => setBrush('erase'),
+    checked: () => brush() === 'erase',
+    enabled: hasGrasp,
+  },
+  { name: 'brushSmaller', label: 'Region brush: smaller', keys: ['['], perform: () => scaleBrush(1 / 1.25), enabled: hasGrasp },
+  { name: 'brushLarger', label: 'Region brush: larger', keys: [']'], perform: () => scaleBrush(1.25), enabled: hasGrasp },
+  {
+    name: 'toggleRegion',
+    label: 'Show the avoid region',
+    keys: ['v'],
+    perform: () => useAffordanceStore.setState((s) => ({ showRegion: !s.showRegion })),
+    checked: () => useAffordanceStore.getState().showRegion,
   },
   { name: 'help', label: 'Keyboard shortcuts', keys: ['?'], perform: () => useReviewStore.setState((s) => ({ helpOpen: !s.helpOpen })) },
   { name: 'openDataset', label: 'Open a dataset (URL or folder)', keys: ['O'], perform: () => useOpenStore.getState().setDialog(!useOpenStore.getState().dialogOpen) },

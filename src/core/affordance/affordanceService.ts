@@ -1,3 +1,4 @@
+import { NAA_MODEL_FILES } from './modelFolder';
 import type { DatasetIO } from '../dataset/loadDataset';
 import { parsePartLabels } from '../dataset/partLabels';
 import { limitFor } from '../dataset/readLimits';
@@ -40,7 +41,7 @@ export interface NaaReply {
 }
 
 export const GENERIC_QUERY = 'a photo of the part that must not be touched';
-const FILES = ['sam/onnx/vision_encoder.onnx', 'sam/onnx/prompt_encoder_mask_decoder.onnx', 'clip/onnx/vision_model.onnx', 'clip/onnx/text_model.onnx', 'clip/tokenizer.json'];
+const FILES = NAA_MODEL_FILES;
 
 /**
  * NAA for one object in a worker: loads the mesh, its labels and the models (sessions kept per

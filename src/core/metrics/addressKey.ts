@@ -21,6 +21,22 @@ export function addressKey(grasp: ResolvedGrasp, ctx: MetricsDatasetContext, par
     .string(object?.meshUrl ?? `missing object ${grasp.object}`)
     .value(hand ? { spec: hand.spec, urdf: hand.urdfUrl ?? null } : `missing hand ${grasp.hand}`)
     .string(grasp.reconstructionUrl ?? '')
+    .string(object ? avoidAddress(object) : '')
     .value({ root: grasp.root, joints: grasp.joints, scale: grasp.objectScale ?? 1 })
     .hex();
+}
+
+const inlineHashes = new WeakMap<object, string>();
+
+/** Where the object's region lives: its file's URL, or a hash of its inline points (edited in the studio, so the URL alone would hide an edit). */
+function avoidAddress(object: MetricsDatasetContext['objects'][string]): string {
+  const avoid = object.spec.avoid;
+  if (!avoid) return '';
+  if (!('points' in avoid)) return `file ${object.avoidUrl ?? avoid.file}`;
+  let h = inlineHashes.get(avoid.points);
+  if (h === undefined) {
+    h = new Hasher().value(avoid.points).hex();
+    inlineHashes.set(avoid.points, h);
+  }
+  return `inline ${h}`;
 }

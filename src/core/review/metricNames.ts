@@ -15,6 +15,8 @@ export interface MetricInfo {
   better: 'lower' | 'higher' | 'neither';
   /** a narrow column heading (the grasp list), when the label is too long for one */
   short?: string;
+  /** a count: shown without decimals */
+  integer?: true;
 }
 
 export const METRIC_INFO: Record<MetricName, MetricInfo> = {
@@ -24,7 +26,7 @@ export const METRIC_INFO: Record<MetricName, MetricInfo> = {
   contact_ratio_pct: { label: 'Contact ratio', unit: '%', unitAscii: '%', better: 'higher', short: 'Cont.' },
   object_diagonal_cm: { label: 'Object diagonal', unit: 'cm', unitAscii: 'cm', better: 'neither', short: 'Diag.' },
   d2_wasserstein_cm: { label: 'D2 shape distance', unit: 'cm', unitAscii: 'cm', better: 'lower', short: 'D2' },
-  affordance_score: { label: 'Affordance score', unit: 'fingertips', unitAscii: 'fingertips', better: 'higher', short: 'Aff.' },
+  affordance_score: { label: 'Affordance score', unit: 'fingertips', unitAscii: 'fingertips', better: 'higher', short: 'Aff.', integer: true },
   avoid_distance_cm: { label: 'Distance to avoid region', unit: 'cm', unitAscii: 'cm', better: 'higher', short: 'Avoid' },
 };
 

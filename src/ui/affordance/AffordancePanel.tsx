@@ -1,6 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
+import { errorText } from '../../core/dataset/loadDataset';
+import { ownEntry } from '../../core/dataset/ownEntry';
 import { selectedGrasp, useDatasetStore } from '../../state/datasetStore';
-import { BUILTIN_MODELS, cancelAffordance, runAffordance, saveAffordanceRegion, useAffordanceStore } from '../../state/affordanceStore';
+import {
+  BRUSH_RADIUS,
+  cancelAffordance,
+  clearRegion,
+  discardRegionEdits,
+  draftKey,
+  regionPointsFor,
+  runAffordance,
+  saveAffordanceRegion,
+  scaleBrush,
+  setBrush,
+  unsavedDrafts,
+  useAffordanceStore,
+  type NaaModelChoice,
+} from '../../state/affordanceStore';
+import { listNaaModels, saveNaaModel } from '../../storage/naaModelStore';
+import { actionNamed } from '../actions';
+import { readNaaModelFolder } from './naaModelFolder';
 import type { NaaReply } from '../../core/affordance/affordanceService';
 
 /** One NAA view: the render with the chosen mask tinted. Pixels only; the worker computed everything. */
@@ -29,87 +48,206 @@ function ViewCanvas({ view }: { view: NaaReply['views'][number] }) {
   );
 }
 
-/** Run NAA on the selected grasp's object, look at the views and the lifted region, save it as the object's avoid region. */
+/** Run NAA on the selected grasp's object, look at the views, paint the region, save it as the object's avoid region. */
 export function AffordancePanel() {
   const dataset = useDatasetStore((s) => s.dataset);
   const grasp = useDatasetStore(selectedGrasp);
   const st = useAffordanceStore();
   const [query, setQuery] = useState('');
   const [backend, setBackend] = useState<'auto' | 'wasm' | 'webgpu'>('auto');
-  const [modelsUrl, setModelsUrl] = useState(BUILTIN_MODELS);
+  const [modelKind, setModelKind] = useState<NaaModelChoice['kind']>('builtin');
+  const [modelUrl, setModelUrl] = useState('');
+  const [kept, setKept] = useState<string[]>([]);
+  const [keptName, setKeptName] = useState('');
+  const [folderError, setFolderError] = useState<string | null>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   // Cost knobs: runs scale with views × grid² prompts (docs/affordance.md).
   const [size, setSize] = useState(256);
   const [grid, setGrid] = useState(32);
+  useEffect(() => {
+    listNaaModels().then(setKept, () => setKept([]));
+  }, []);
   if (!dataset || !grasp) return null;
   const objectId = grasp.object;
   const running = st.status === 'running';
   const reply = st.objectId === objectId ? st.reply : null;
+  const draft = st.drafts.get(draftKey(dataset.manifestUrl, objectId));
+  const shown = regionPointsFor(st, dataset, objectId);
+  const avoid = ownEntry(dataset.objects, objectId)?.spec.avoid;
+  const otherDrafts = unsavedDrafts(st, dataset).filter((d) => d.objectId !== objectId);
+  const model: NaaModelChoice = modelKind === 'url' ? { kind: 'url', url: modelUrl } : modelKind === 'kept' ? { kind: 'kept', name: keptName } : { kind: 'builtin' };
+  const canRun = !running && (modelKind !== 'url' || modelUrl.trim() !== '') && (modelKind !== 'kept' || keptName !== '');
+  const key = (name: string) => actionNamed(name).keys[0];
+
+  const onFolder = async (files: File[]) => {
+    setFolderError(null);
+    try {
+      const m = await readNaaModelFolder(files);
+      await saveNaaModel(m);
+      setKept(await listNaaModels());
+      setKeptName(m.name);
+      setModelKind('kept');
+    } catch (e) {
+      setFolderError(errorText(e));
+    }
+  };
+
   return (
     <details className="affordance-panel" data-testid="affordance-panel" data-status={st.status}>
       <summary>Affordance (NAA)</summary>
-      <p>
-        Object <strong>{objectId}</strong>
-        {dataset.objects[objectId]?.spec.avoid ? ' has an avoid region' : ''}
+      <p data-testid="region-status" data-points={shown?.length ?? 0} data-dirty={draft?.dirty ? 'true' : 'false'}>
+        Object <strong>{objectId}</strong>:{' '}
+        {draft?.dirty
+          ? `unsaved region, ${draft.points.length} points (${draft.source})`
+          : avoid
+            ? `avoid region${avoid.label ? ` “${avoid.label}”` : ''}${shown ? `, ${shown.length} points` : ''}${avoid.source ? ` (${avoid.source})` : ''}${st.browserSaved.includes(objectId) ? ', saved in this browser' : ', from the manifest'}`
+            : 'no avoid region'}
+        {st.fileRegion?.error && <span className="error"> {st.fileRegion.error}</span>}
       </p>
-      <label>
-        Query <input aria-label="NAA query" value={query} placeholder="from the object's part labels, else generic" onChange={(e) => setQuery(e.target.value)} />
-      </label>
-      <label>
-        Models <input value={modelsUrl} onChange={(e) => setModelsUrl(e.target.value)} aria-label="NAA models folder URL" />
-      </label>
-      <label>
-        Backend{' '}
-        <select aria-label="NAA backend" value={backend} onChange={(e) => setBackend(e.target.value as typeof backend)}>
-          <option value="auto">auto (WebGPU, else WASM)</option>
-          <option value="wasm">WASM</option>
-          <option value="webgpu">WebGPU</option>
-        </select>
-      </label>
-      <label>
-        View size <input aria-label="NAA view size" type="number" min={32} max={1024} value={size} onChange={(e) => setSize(Number(e.target.value))} />
-      </label>
-      <label>
-        Grid <input aria-label="NAA grid" type="number" min={2} max={64} value={grid} onChange={(e) => setGrid(Number(e.target.value))} />
-      </label>
-      <div>
-        <button disabled={running} onClick={() => void runAffordance({ objectId, query: query.trim() || null, backend, modelsUrl, size, grid })}>
-          Run NAA
+      <fieldset className="naa-run">
+        <legend>Find it with NAA</legend>
+        <label>
+          Query <input aria-label="NAA query" value={query} placeholder="from the object's part labels, else generic" onChange={(e) => setQuery(e.target.value)} />
+        </label>
+        <label>
+          Models{' '}
+          <select aria-label="NAA models" value={modelKind} onChange={(e) => setModelKind(e.target.value as typeof modelKind)}>
+            <option value="builtin">built-in tiny test models</option>
+            <option value="url">folder URL…</option>
+            <option value="kept" disabled={kept.length === 0}>
+              kept folder
+            </option>
+          </select>
+        </label>
+        {modelKind === 'url' && (
+          <input aria-label="NAA models folder URL" placeholder="https://…/naa/ (sam/ and clip/ inside)" value={modelUrl} onChange={(e) => setModelUrl(e.target.value)} />
+        )}
+        {modelKind === 'kept' && (
+          <select aria-label="Kept NAA model" value={keptName} onChange={(e) => setKeptName(e.target.value)}>
+            <option value="">choose…</option>
+            {kept.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </select>
+        )}
+        <button onClick={() => folderInput.current?.click()} title="A folder with sam/ and clip/ (docs/affordance.md); kept in this browser">
+          Open model folder…
         </button>
-        {running && <button onClick={cancelAffordance}>Cancel</button>}
-      </div>
-      {running && (
-        <p role="status">
-          {st.progress.done}/{st.progress.total} {st.progress.what}
-        </p>
-      )}
-      {st.status === 'cancelled' && <p>Cancelled.</p>}
+        <input
+          ref={folderInput}
+          type="file"
+          hidden
+          aria-label="NAA model folder"
+          // @ts-expect-error: non-standard but supported by every current browser
+          webkitdirectory=""
+          multiple
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length) void onFolder(files);
+          }}
+        />
+        {folderError && (
+          <p className="error" role="alert">
+            {folderError}
+          </p>
+        )}
+        <label>
+          Backend{' '}
+          <select aria-label="NAA backend" value={backend} onChange={(e) => setBackend(e.target.value as typeof backend)}>
+            <option value="auto">auto (WebGPU, else WASM)</option>
+            <option value="wasm">WASM</option>
+            <option value="webgpu">WebGPU</option>
+          </select>
+        </label>
+        <label>
+          View size <input aria-label="NAA view size" type="number" min={32} max={1024} value={size} onChange={(e) => setSize(Number(e.target.value))} />
+        </label>
+        <label>
+          Grid <input aria-label="NAA grid" type="number" min={2} max={64} value={grid} onChange={(e) => setGrid(Number(e.target.value))} />
+        </label>
+        <div>
+          <button disabled={!canRun} onClick={() => void runAffordance({ objectId, query: query.trim() || null, backend, model, size, grid })}>
+            Run NAA
+          </button>
+          {running && <button onClick={cancelAffordance}>Cancel</button>}
+        </div>
+        {running && (
+          <p role="status">
+            {st.progress.done}/{st.progress.total} {st.progress.what}
+          </p>
+        )}
+        {st.status === 'cancelled' && <p>Cancelled.</p>}
+        {reply && (
+          <div data-testid="naa-result" data-backend={reply.backend} data-points={reply.points.length}>
+            <p>
+              Backend: {reply.backend}
+              {reply.adapter ? ` (${reply.adapter})` : ''}. Query “{reply.query}”. SAM: {reply.samRuns.encoder} encoder, {reply.samRuns.decoder} decoder runs ({reply.prompts}{' '}
+              prompts); CLIP: {reply.clipRuns.image} image runs. Region: {reply.triangles.reduce((a, b) => a + b, 0)} triangles, {reply.points.length} points
+              {reply.iou !== null ? `; IoU with the true part ${(reply.iou * 100).toFixed(1)} %` : ''}.
+            </p>
+            {reply.prompts === 0 && <p className="warning">No grid prompt landed on the object: raise the grid or the view size.</p>}
+            {reply.prompts > 0 && reply.points.length === 0 && <p className="warning">No proposal was chosen in any view: nothing to save.</p>}
+            <div className="naa-views">
+              {reply.views.map((v) => (
+                <ViewCanvas key={v.name} view={v} />
+              ))}
+            </div>
+          </div>
+        )}
+      </fieldset>
+      <fieldset className="region-edit">
+        <legend>Region</legend>
+        <label>
+          <input type="checkbox" checked={st.showRegion} onChange={() => actionNamed('toggleRegion').perform()} /> Show region ({key('toggleRegion')})
+        </label>
+        <div role="group" aria-label="Brush">
+          <label>
+            <input type="checkbox" checked={st.brush === 'add'} onChange={() => setBrush('add')} /> Paint ({key('brushAdd')})
+          </label>
+          <label>
+            <input type="checkbox" checked={st.brush === 'erase'} onChange={() => setBrush('erase')} /> Erase ({key('brushErase')})
+          </label>
+          <label>
+            Brush{' '}
+            <input
+              aria-label="Brush radius (mm)"
+              type="number"
+              min={BRUSH_RADIUS.min * 1000}
+              max={BRUSH_RADIUS.max * 1000}
+              step={1}
+              value={Math.round(st.brushRadius * 1000)}
+              onChange={(e) => {
+                const mm = Number(e.target.value);
+                if (Number.isFinite(mm) && mm > 0) scaleBrush(mm / 1000 / st.brushRadius);
+              }}
+            />{' '}
+            mm ({key('brushSmaller')} / {key('brushLarger')})
+          </label>
+        </div>
+        {st.brush !== 'off' && <p className="hint">Drag on the object to {st.brush === 'add' ? 'paint' : 'erase'}; the camera turns again with the brush off.</p>}
+        <div>
+          <button disabled={!draft?.dirty} onClick={() => void saveAffordanceRegion(objectId)}>
+            {draft?.dirty ? 'Save region' : 'Saved'}
+          </button>
+          <button disabled={!draft?.dirty} onClick={() => discardRegionEdits(objectId)}>
+            Discard changes
+          </button>
+          <button disabled={!shown?.length} onClick={clearRegion} title="Empties the region; saving then removes it from the object">
+            Clear
+          </button>
+        </div>
+        {otherDrafts.length > 0 && (
+          <p className="warning" data-testid="other-drafts">
+            Unsaved regions on {otherDrafts.map((d) => d.objectId).join(', ')}.{' '}
+            <button onClick={() => otherDrafts.forEach((d) => void saveAffordanceRegion(d.objectId))}>Save them</button>
+          </p>
+        )}
+      </fieldset>
       {st.error && (
         <p className="error" role="alert">
           {st.error}
         </p>
-      )}
-      {reply && (
-        <div data-testid="naa-result" data-backend={reply.backend} data-points={reply.points.length}>
-          <p>
-            Backend: {reply.backend}
-            {reply.adapter ? ` (${reply.adapter})` : ''}. Query “{reply.query}”. SAM: {reply.samRuns.encoder} encoder, {reply.samRuns.decoder} decoder runs ({reply.prompts}{' '}
-            prompts); CLIP: {reply.clipRuns.image} image runs. Region: {reply.triangles.reduce((a, b) => a + b, 0)} triangles, {reply.points.length} points
-            {reply.iou !== null ? `; IoU with the true part ${(reply.iou * 100).toFixed(1)} %` : ''}.
-          </p>
-          {reply.prompts === 0 && <p className="warning">No grid prompt landed on the object: raise the grid or the view size.</p>}
-          {reply.prompts > 0 && reply.points.length === 0 && <p className="warning">No proposal was chosen in any view: nothing to save.</p>}
-          <div className="naa-views">
-            {reply.views.map((v) => (
-              <ViewCanvas key={v.name} view={v} />
-            ))}
-          </div>
-          <label>
-            <input type="checkbox" checked={st.showRegion} onChange={(e) => useAffordanceStore.setState({ showRegion: e.target.checked })} /> Show region
-          </label>
-          <button disabled={reply.points.length === 0 || st.saved} onClick={() => void saveAffordanceRegion()}>
-            {st.saved ? 'Saved' : 'Save region'}
-          </button>
-        </div>
       )}
     </details>
   );

@@ -1,17 +1,16 @@
 import { useEffect, useMemo } from 'react';
 import { BufferAttribute, BufferGeometry } from 'three';
 import { selectedGrasp, useDatasetStore } from '../../state/datasetStore';
-import { useAffordanceStore } from '../../state/affordanceStore';
+import { regionPointsFor, useAffordanceStore } from '../../state/affordanceStore';
 
 export const AVOID_REGION_COLOR = '#ff8a00';
 
-/** The object's negative-affordance region (the NAA result being looked at, else the saved inline one) as points, scaled like the object. */
+/** The object's negative-affordance region (the draft being edited, else the dataset's) as points, scaled like the object. */
 export function AvoidRegionView() {
   const grasp = useDatasetStore(selectedGrasp);
   const dataset = useDatasetStore((s) => s.dataset);
-  const { reply, objectId, showRegion } = useAffordanceStore();
-  const spec = grasp ? dataset?.objects[grasp.object]?.spec.avoid : undefined;
-  const points = grasp && objectId === grasp.object && reply ? reply.points : spec && 'points' in spec ? spec.points : null;
+  const points = useAffordanceStore((s) => regionPointsFor(s, dataset, grasp?.object));
+  const showRegion = useAffordanceStore((s) => s.showRegion);
   const scale = grasp?.objectScale ?? 1;
   const geometry = useMemo(() => {
     if (!points || points.length === 0) return null;

@@ -99,7 +99,7 @@ export function MetricsPanel() {
             {METRIC_COLUMNS.map((m) => (
               <tr key={m} data-metric={m}>
                 <th scope="row">{METRIC_INFO[m].label}</th>
-                <td>{row ? formatMetric(row[m]) : '…'}</td>
+                <td>{row ? formatMetric(row[m], m) : '…'}</td>
                 <td className="unit">{METRIC_INFO[m].unit}</td>
               </tr>
             ))}

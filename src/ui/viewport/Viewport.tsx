@@ -1,4 +1,6 @@
 import { AvoidRegionView } from '../affordance/AvoidRegionView';
+import { RegionBrush } from '../affordance/RegionBrush';
+import { useAffordanceStore } from '../../state/affordanceStore';
 import { Canvas } from '@react-three/fiber';
 import { Grid, OrbitControls } from '@react-three/drei';
 import { useDatasetStore, selectedGrasp } from '../../state/datasetStore';
@@ -28,6 +30,7 @@ export function Viewport() {
   const hasGrasps = useDatasetStore((s) => (s.dataset?.grasps.length ?? 0) > 0);
   const view = useViewStore();
   const overlay = useMetricsStore((s) => s.overlay);
+  const brush = useAffordanceStore((s) => s.brush);
   const manoKeypoints = grasp?.id === scene.graspId && grasp?.mano && 'keypoints' in grasp.mano ? grasp.mano.keypoints : null;
   // A grasp still in its reconstruction's own frame has nothing to do with the reference's frame yet.
   const ownFrame = grasp?.reconstruction?.frame === 'own';
@@ -54,6 +57,7 @@ export function Viewport() {
       data-mano={view.showMano ? (scene.mano ? 'mesh' : manoKeypoints ? 'keypoints' : '') : ''}
       data-overlay-grasp={overlay?.data && overlay.graspId === scene.graspId ? overlay.graspId : ''}
       data-overlay-source={overlay?.data && overlay.graspId === scene.graspId ? (overlay.source ?? '') : ''}
+      data-brush={brush}
       data-penetration-points={view.overlayPenetration && overlay?.data ? overlay.data.penetration.depths.length : 0}
     >
       <Canvas
@@ -73,8 +77,12 @@ export function Viewport() {
             <ObjectView mesh={objectMesh} scale={1} color={RECONSTRUCTION_COLOR} wireframe={view.wireframe} />
           </group>
         )}
-        {view.showObject && objectMesh && !(useRecon && reconPose) && (
-          <ObjectView mesh={objectMesh} scale={scale} color={useRecon ? RECONSTRUCTION_COLOR : OBJECT_COLOR} wireframe={view.wireframe} />
+        {view.showObject && objectMesh && useRecon && !reconPose && <ObjectView mesh={objectMesh} scale={scale} color={RECONSTRUCTION_COLOR} wireframe={view.wireframe} />}
+        {view.showObject && objectMesh && !useRecon && (
+          // Regions are painted on the reference mesh only: its frame is the one `avoid` points live in.
+          <RegionBrush scale={scale}>
+            <ObjectView mesh={objectMesh} scale={scale} color={OBJECT_COLOR} wireframe={view.wireframe} />
+          </RegionBrush>
         )}
         {handVisible && <HandView parts={scene.hand!} pose={scene.pose!} wireframe={view.wireframe} />}
         {view.showMano && scene.mano && (
@@ -90,7 +98,7 @@ export function Viewport() {
         <AvoidRegionView />
         <CameraFit />
         <CameraSync mesh={scene.object} />
-        <OrbitControls makeDefault enableDamping={false} />
+        <OrbitControls makeDefault enableDamping={false} enabled={brush === 'off'} />
       </Canvas>
       <Toolbar />
       {scene.status === 'loading' && (
