@@ -5,7 +5,7 @@ test.describe.configure({ timeout: 480_000 });
 // The whole NAA in Chromium on WASM with the built-in tiny models, on a sample object, then saved
 // as the object's avoid region. Small views and grid keep it to seconds on a busy machine; the
 // pipeline is the same at 256 px / 32 × 32.
-test('Affordance panel runs NAA on WASM with the tiny models and saves the region', async ({ page }) => {
+test('Affordance panel runs NAA on WASM with a kept model folder and saves the region', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto('./?e2e&grasp=power_drill-shadow-000');
@@ -14,6 +14,10 @@ test('Affordance panel runs NAA on WASM with the tiny models and saves the regio
   if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
   const panel = page.getByTestId('affordance-panel');
   await panel.locator('summary').click();
+  // The tiny models opened as a local folder: kept in IndexedDB and run from memory.
+  await panel.getByLabel('NAA model folder').setInputFiles('public/models/naa-tiny');
+  await expect(panel.getByLabel('NAA models')).toHaveValue('kept');
+  await expect(panel.getByLabel('Kept NAA model')).toHaveValue('naa-tiny');
   await panel.getByLabel('NAA backend').selectOption('wasm');
   await panel.getByLabel('NAA view size').fill('96');
   await panel.getByLabel('NAA grid').fill('12');
@@ -27,15 +31,79 @@ test('Affordance panel runs NAA on WASM with the tiny models and saves the regio
   await expect(panel.locator('.naa-view')).toHaveCount(6);
   // Without a minimum score every view contributes its best proposal, so a region is lifted and sampled.
   await expect(result).toHaveAttribute('data-points', '100');
+  await expect(panel.getByTestId('region-status')).toHaveAttribute('data-dirty', 'true');
   await panel.getByRole('button', { name: 'Save region' }).click();
   await expect(panel.getByRole('button', { name: 'Saved' })).toBeVisible();
-  await expect(panel).toContainText('has an avoid region');
+  await expect(panel.getByTestId('region-status')).toContainText('avoid region “chuck part”, 100 points (naa), saved in this browser');
   // Saved into the open dataset: the region is the object's avoid, ready for the manifest export.
   const avoid = await page.evaluate(() =>
     (window as unknown as { __hoiStudio: { avoidRegion(id: string): { points: number[][]; source: string } | null } }).__hoiStudio.avoidRegion('power_drill'),
   );
   expect(avoid?.source).toBe('naa');
   expect(avoid?.points).toHaveLength(100);
+  expect(errors).toEqual([]);
+});
+
+// Painting by hand with the real pointer path: brush keys, dabs on the mesh, save, reload.
+test('a region painted and erased on the mesh is saved, measured, and there again after a reload', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('./?e2e&grasp=power_drill-shadow-000');
+  const viewport = page.getByTestId('viewport');
+  await expect(viewport).toHaveAttribute('data-status', 'ready');
+  const panel = page.getByTestId('affordance-panel');
+  await panel.locator('summary').click();
+  const status = panel.getByTestId('region-status');
+  await expect(status).toContainText('no avoid region');
+  const score = page.locator('[data-testid=metrics-panel] tr[data-metric=affordance_score] td').first();
+  await expect(score).toHaveText('—');
+  await page.keyboard.press('h'); // the hand out of the way of the object
+  await page.keyboard.press('b');
+  await expect(viewport).toHaveAttribute('data-brush', 'add');
+  // Dabs on a grid over the viewport until one lands on the drill (the camera frames it, but where exactly depends on the framing).
+  const box = (await viewport.boundingBox())!;
+  let hit: { x: number; y: number } | null = null;
+  for (const fy of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+    for (const fx of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+      const at = { x: box.x + fx * box.width, y: box.y + fy * box.height };
+      await page.mouse.click(at.x, at.y);
+      if (Number(await status.getAttribute('data-points')) > 0) {
+        hit = at;
+        break;
+      }
+    }
+    if (hit) break;
+  }
+  expect(hit).not.toBeNull();
+  await expect(status).toHaveAttribute('data-dirty', 'true');
+  // A drag paints a stroke: more points than one dab.
+  const afterDab = Number(await status.getAttribute('data-points'));
+  await page.mouse.move(hit!.x, hit!.y);
+  await page.mouse.down();
+  for (let k = 1; k <= 6; k++) await page.mouse.move(hit!.x + 4 * k, hit!.y + 2 * k);
+  await page.mouse.up();
+  await expect.poll(async () => Number(await status.getAttribute('data-points'))).toBeGreaterThan(afterDab);
+  const painted = Number(await status.getAttribute('data-points'));
+  // Erase at the first dab's spot takes points away.
+  await page.keyboard.press('e');
+  await expect(viewport).toHaveAttribute('data-brush', 'erase');
+  await page.mouse.click(hit!.x, hit!.y);
+  await expect.poll(async () => Number(await status.getAttribute('data-points'))).toBeLessThan(painted);
+  await page.keyboard.press('e');
+  await expect(viewport).toHaveAttribute('data-brush', 'off');
+  const kept = Number(await status.getAttribute('data-points'));
+  expect(kept).toBeGreaterThan(0);
+  await panel.getByRole('button', { name: 'Save region' }).click();
+  await expect(status).toHaveAttribute('data-dirty', 'false');
+  await expect(status).toContainText(`${kept} points (manual), saved in this browser`);
+  // The metrics follow the saved region: the selected grasp gets an affordance score (a count of fingertips).
+  await expect(score).toHaveText(/^[0-5]$/, { timeout: 120_000 });
+  await page.reload();
+  await expect(viewport).toHaveAttribute('data-status', 'ready');
+  await panel.locator('summary').click();
+  await expect(status).toHaveAttribute('data-points', String(kept));
+  await expect(status).toContainText('(manual), saved in this browser');
+  await expect(score).toHaveText(/^[0-5]$/, { timeout: 120_000 });
   expect(errors).toEqual([]);
 });
 

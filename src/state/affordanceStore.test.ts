@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoadedDataset, ResolvedGrasp } from '../core/dataset/loadDataset';
 import { keyRecord, setEntry } from '../core/dataset/ownEntry';
 import { withSavedRegions } from '../core/affordance/datasetRegions';
@@ -7,9 +7,33 @@ import { boxMesh } from '../core/mesh/meshFixtures';
 import type { TriMesh } from '../core/mesh/triMesh';
 import { datasetKey } from '../storage/datasetKey';
 import { regionsOf } from '../storage/regionStore';
-import { BRUSH_RADIUS, clearRegion, discardRegionEdits, paintAt, regionPointsFor, saveAffordanceRegion, setBrush, unsavedDrafts, useAffordanceStore } from './affordanceStore';
+import {
+  BRUSH_RADIUS,
+  clearRegion,
+  discardRegionEdits,
+  followAffordanceSelection,
+  paintAt,
+  regionPointsFor,
+  saveAffordanceRegion,
+  setBrush,
+  unsavedDrafts,
+  useAffordanceStore,
+} from './affordanceStore';
 import { useDatasetStore } from './datasetStore';
 import { useSceneStore } from './sceneStore';
+
+const files: Record<string, string> = {
+  'http://x/knife-avoid.json': JSON.stringify({ points: [[0, 0, 0.02]] }),
+  'http://x/bad-avoid.json': '{"points": [[0, 0]]}',
+};
+vi.mock('./pageIO', () => ({
+  pageIO: () => ({
+    fetchText: async (url: string) => {
+      if (!(url in files)) throw new Error('404');
+      return files[url];
+    },
+  }),
+}));
 
 const plate: TriMesh = {
   positions: Float32Array.from([-0.05, -0.05, 0, 0.05, -0.05, 0, 0.05, 0.05, 0, -0.05, 0.05, 0]),
@@ -111,5 +135,21 @@ describe('region painting and saving', () => {
     expect(Object.getOwnPropertyDescriptor(objects, '__proto__')?.value.spec.avoid.points.length).toBeGreaterThan(0);
     expect(Object.getPrototypeOf(objects)).toBeNull();
     expect((await regionsOf(datasetKey(original.manifestUrl, original.name)))[0].object).toBe('__proto__');
+  });
+
+  it('reads an avoid.file region for display, and names the file when it is bad', async () => {
+    const d = openDataset();
+    const withFile = (file: string) => {
+      const objects = keyRecord<LoadedDataset['objects'][string]>();
+      setEntry(objects, 'plate', { spec: { mesh: 'plate.obj', category: 'plate', avoid: { file } }, meshUrl: 'http://x/plate.obj', avoidUrl: `http://x/${file}` });
+      const next = { ...d, objects };
+      useDatasetStore.setState({ dataset: next });
+      followAffordanceSelection(next, next.grasps[0]);
+    };
+    withFile('knife-avoid.json');
+    await vi.waitFor(() => expect(shown('plate')).toEqual([[0, 0, 0.02]]));
+    withFile('bad-avoid.json');
+    await vi.waitFor(() => expect(state().fileRegion?.error).toMatch(/bad-avoid\.json/));
+    expect(shown('plate')).toBeNull();
   });
 });
