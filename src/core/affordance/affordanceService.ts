@@ -6,6 +6,7 @@ import { parseMeshAsync } from '../mesh/parseMesh';
 import { ClipTokenizer } from './clipTokenizer';
 import type { ClipModel, SamModel } from './models';
 import { runNaa, type NaaOptions } from './naa';
+import { proposalOutlines } from './proposals';
 import { OnnxClip, OnnxSam, type AffOrt } from './onnxModels';
 
 export type AffBackend = 'webgpu' | 'wasm';
@@ -37,7 +38,19 @@ export interface NaaReply {
   samRuns: { encoder: number; decoder: number };
   prompts: number;
   clipRuns: { image: number; text: number };
-  views: { name: string; width: number; height: number; rgb: Uint8Array; chosenMask: Uint8Array | null; proposals: number; bestScore: number | null }[];
+  views: {
+    name: string;
+    width: number;
+    height: number;
+    rgb: Uint8Array;
+    chosenMask: Uint8Array | null;
+    /** 1 on the border of any proposal */
+    outlines: Uint8Array;
+    proposals: number;
+    /** CLIP score of each proposal, best first */
+    scores: number[];
+    bestScore: number | null;
+  }[];
 }
 
 export const GENERIC_QUERY = 'a photo of the part that must not be touched';
@@ -102,7 +115,13 @@ export class AffordanceService {
           height: v.render.height,
           rgb: v.render.rgb,
           chosenMask: v.chosen >= 0 ? v.proposals[v.chosen].mask : null,
+          outlines: proposalOutlines(
+            v.proposals.map((p) => p.mask),
+            v.render.width,
+            v.render.height,
+          ),
           proposals: v.proposals.length,
+          scores: v.scores.slice().sort((a, b) => b - a),
           bestScore: v.chosen >= 0 ? v.scores[v.chosen] : null,
         })),
       };

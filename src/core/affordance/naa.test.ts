@@ -5,7 +5,7 @@ import { rotationMatrix, transformTriMesh } from '../metrics/testScenes';
 import { blurOutside } from './blurOutside';
 import { liftMasks } from './liftToMesh';
 import { runNaa } from './naa';
-import { gridPrompts, maskIoU, selectProposals } from './proposals';
+import { gridPrompts, maskIoU, proposalOutlines, selectProposals } from './proposals';
 import { checkerFactor, rasterize, shade } from './rasterize';
 import { regionIoU, sampleRegion } from './regionPoints';
 import { ColorClip, FloodFillSam } from './testModels';
@@ -101,6 +101,27 @@ describe('grid prompts, small masks and NMS', () => {
     ]);
     expect(kept.map((k) => k.area)).toEqual([4, 5]);
     expect(maskIoU(m(0, 1, 2, 3), m(0, 1, 2, 3, 4))).toBe(0.8);
+  });
+});
+
+describe('proposal outlines', () => {
+  it('marks the border pixels of every mask and leaves interiors and background clear', () => {
+    // 6 × 5 view; a 4 × 3 rectangle at x 1..4, y 1..3 has 2 interior pixels, (2,2) and (3,2)
+    const w = 6,
+      h = 5;
+    const rect = new Uint8Array(w * h);
+    for (let y = 1; y <= 3; y++) for (let x = 1; x <= 4; x++) rect[y * w + x] = 1;
+    const edge = proposalOutlines([rect], w, h);
+    expect(edge.reduce((a, b) => a + b, 0)).toBe(10);
+    expect(edge[2 * w + 2]).toBe(0);
+    expect(edge[2 * w + 3]).toBe(0);
+    expect(edge[0]).toBe(0);
+    // a mask touching the view's edge is bordered there too; two masks' borders are united
+    const corner = new Uint8Array(w * h);
+    corner[0] = 1;
+    const both = proposalOutlines([rect, corner], w, h);
+    expect(both[0]).toBe(1);
+    expect(both.reduce((a, b) => a + b, 0)).toBe(11);
   });
 });
 

@@ -73,3 +73,16 @@ export function selectProposals(
   }
   return kept;
 }
+
+/** Pixels on the border of any proposal (4-neighbourhood), so a view can show every part SAM proposed without covering the render. */
+export function proposalOutlines(masks: readonly Uint8Array[], width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  for (const m of masks)
+    for (let y = 0; y < height; y++)
+      for (let x = 0; x < width; x++) {
+        const i = y * width + x;
+        if (!m[i]) continue;
+        if (x === 0 || y === 0 || x === width - 1 || y === height - 1 || !m[i - 1] || !m[i + 1] || !m[i - width] || !m[i + width]) out[i] = 1;
+      }
+  return out;
+}

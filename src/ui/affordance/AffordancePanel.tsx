@@ -31,9 +31,11 @@ function ViewCanvas({ view }: { view: NaaReply['views'][number] }) {
     const img = ctx.createImageData(view.width, view.height);
     for (let i = 0; i < view.width * view.height; i++) {
       const m = view.chosenMask?.[i] ? 1 : 0;
-      img.data[4 * i] = m ? 255 : view.rgb[3 * i];
-      img.data[4 * i + 1] = m ? Math.round(view.rgb[3 * i + 1] * 0.4) : view.rgb[3 * i + 1];
-      img.data[4 * i + 2] = m ? 240 : view.rgb[3 * i + 2];
+      // proposals' borders in yellow, the chosen mask tinted magenta
+      const edge = view.outlines[i] === 1;
+      img.data[4 * i] = edge ? 255 : m ? 255 : view.rgb[3 * i];
+      img.data[4 * i + 1] = edge ? 220 : m ? Math.round(view.rgb[3 * i + 1] * 0.4) : view.rgb[3 * i + 1];
+      img.data[4 * i + 2] = edge ? 0 : m ? 240 : view.rgb[3 * i + 2];
       img.data[4 * i + 3] = 255;
     }
     ctx.putImageData(img, 0, 0);
@@ -43,6 +45,12 @@ function ViewCanvas({ view }: { view: NaaReply['views'][number] }) {
       <canvas ref={ref} width={view.width} height={view.height} style={{ width: 96, height: 96 }} />
       <figcaption>
         {view.name}: {view.proposals} proposals{view.bestScore !== null ? `, best ${view.bestScore.toFixed(3)}` : ', none chosen'}
+        {view.scores.length > 1 && (
+          <span title="CLIP scores of the proposals, best first">{` (next ${view.scores
+            .slice(1, 3)
+            .map((x) => x.toFixed(3))
+            .join(', ')})`}</span>
+        )}
       </figcaption>
     </figure>
   );
