@@ -6,12 +6,23 @@ import type { RgbImage } from './models';
  * arithmetic: the same bytes everywhere.
  */
 export function blurOutside(image: RgbImage, mask: Uint8Array, radius: number): RgbImage {
+  return sharpInside(image, blurImage(image, radius), mask);
+}
+
+/** The whole image blurred: the same for every proposal of a view, so NAA computes it once per view. */
+export function blurImage(image: RgbImage, radius: number): Uint8Array {
   const { width: w, height: h, rgb } = image;
   let a: Uint8Array = Uint8Array.from(rgb);
   for (let pass = 0; pass < 3; pass++) a = boxBlur(boxBlur(a, w, h, radius, true), w, h, radius, false);
+  return a;
+}
+
+/** The sharp image inside the mask over its blurred copy. */
+export function sharpInside(image: RgbImage, blurred: Uint8Array, mask: Uint8Array): RgbImage {
+  const { width: w, height: h, rgb } = image;
   const out = new Uint8Array(rgb.length);
   for (let i = 0; i < w * h; i++) {
-    const src = mask[i] ? rgb : a;
+    const src = mask[i] ? rgb : blurred;
     out[3 * i] = src[3 * i];
     out[3 * i + 1] = src[3 * i + 1];
     out[3 * i + 2] = src[3 * i + 2];

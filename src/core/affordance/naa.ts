@@ -1,5 +1,5 @@
 import type { TriMesh } from '../mesh/triMesh';
-import { blurOutside } from './blurOutside';
+import { blurImage, sharpInside } from './blurOutside';
 import { liftMasks } from './liftToMesh';
 import type { ClipModel, SamModel } from './models';
 import { gridPrompts, selectProposals, type Proposal } from './proposals';
@@ -110,7 +110,8 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
     let scores: number[] = [];
     if (proposals.length) {
       abort();
-      const blurred = proposals.map((p) => blurOutside(image, p.mask, opts.blurRadius ?? Math.max(1, Math.round(size / 32))));
+      const background = blurImage(image, opts.blurRadius ?? Math.max(1, Math.round(size / 32)));
+      const blurred = proposals.map((p) => sharpInside(image, background, p.mask));
       const embeds = await clip.embedImages(blurred);
       clipRuns.image += blurred.length;
       scores = embeds.map((e) => dot(normalize(e), text));

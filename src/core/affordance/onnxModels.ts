@@ -41,11 +41,19 @@ function checkNames(s: AffSession, name: string, inputs: string[], outputs: stri
   if (miss.length) throw new Error(`${name}: expected inputs ${inputs.join(', ')} and outputs ${outputs.join(', ')}; missing ${miss.join(', ')}`);
 }
 
-/** Bilinear resample of an RGB image into a CHW float tensor, normalised; pixels beyond `w`×`h` of the target stay 0 (padding). */
+/**
+ * Bilinear resample of an RGB image into a CHW float tensor, normalised; pixels beyond `w`×`h` of
+ * the target stay 0 (padding). Runs per pixel of every CLIP crop and SAM frame, so no closures.
+ */
 function toPixelValues(img: RgbImage, outW: number, outH: number, tw: number, th: number, mean: number[], std: number[]): Float32Array {
   const out = new Float32Array(3 * tw * th);
+  const rgb = img.rgb,
+    W = img.width;
   const sx = img.width / outW,
     sy = img.height / outH;
+  const plane = tw * th;
+  const scale = [1 / (255 * std[0]), 1 / (255 * std[1]), 1 / (255 * std[2])];
+  const shift = [mean[0] / std[0], mean[1] / std[1], mean[2] / std[2]];
   for (let y = 0; y < outH; y++) {
     const fy = Math.min(img.height - 1, Math.max(0, (y + 0.5) * sy - 0.5));
     const y0 = Math.floor(fy),
@@ -56,10 +64,18 @@ function toPixelValues(img: RgbImage, outW: number, outH: number, tw: number, th
       const x0 = Math.floor(fx),
         x1 = Math.min(img.width - 1, x0 + 1),
         ax = fx - x0;
+      const i00 = 3 * (y0 * W + x0),
+        i01 = 3 * (y0 * W + x1),
+        i10 = 3 * (y1 * W + x0),
+        i11 = 3 * (y1 * W + x1);
+      const w00 = (1 - ay) * (1 - ax),
+        w01 = (1 - ay) * ax,
+        w10 = ay * (1 - ax),
+        w11 = ay * ax;
+      const o = y * tw + x;
       for (let c = 0; c < 3; c++) {
-        const p = (yy: number, xx: number) => img.rgb[3 * (yy * img.width + xx) + c];
-        const v = (1 - ay) * ((1 - ax) * p(y0, x0) + ax * p(y0, x1)) + ay * ((1 - ax) * p(y1, x0) + ax * p(y1, x1));
-        out[c * tw * th + y * tw + x] = (v / 255 - mean[c]) / std[c];
+        const v = w00 * rgb[i00 + c] + w01 * rgb[i01 + c] + w10 * rgb[i10 + c] + w11 * rgb[i11 + c];
+        out[c * plane + o] = v * scale[c] - shift[c];
       }
     }
   }
@@ -141,8 +157,9 @@ function bilinear(a: Float32Array, base: number, w: number, h: number, x: number
     y1 = Math.min(h - 1, y0 + 1);
   const ax = cx - x0,
     ay = cy - y0;
-  const p = (yy: number, xx: number) => a[base + yy * w + xx];
-  return (1 - ay) * ((1 - ax) * p(y0, x0) + ax * p(y0, x1)) + ay * ((1 - ax) * p(y1, x0) + ax * p(y1, x1));
+  const r0 = base + y0 * w,
+    r1 = base + y1 * w;
+  return (1 - ay) * ((1 - ax) * a[r0 + x0] + ax * a[r0 + x1]) + ay * ((1 - ax) * a[r1 + x0] + ax * a[r1 + x1]);
 }
 
 export class OnnxClip implements ClipModel {
