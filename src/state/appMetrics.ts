@@ -2,6 +2,7 @@ import { MetricsCache } from '../storage/metricsCache';
 import { createBrowserMetricsPool, createMetricsWorker } from './browserMetricsPool';
 import { createMetricsRunner } from './metricsRunner';
 import { useMetricsStore } from './metricsStore';
+import { limitsFromSearch } from '../core/dataset/readLimits';
 
 /** The page's metrics runner: browser workers, the IndexedDB cache and the app's metrics store. */
 export const appMetrics = createMetricsRunner({
@@ -9,4 +10,5 @@ export const appMetrics = createMetricsRunner({
   cache: () => new MetricsCache(),
   createPool: (init) => createBrowserMetricsPool(init),
   createWorker: createMetricsWorker,
+  limits: limitsFromSearch(globalThis.location?.search ?? ''),
 });

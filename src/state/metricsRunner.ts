@@ -8,6 +8,7 @@ import { PoolCancelledError, type WorkerHandle, type WorkerPool, type WorkerPool
 import { parseResultsFile } from '../core/metrics/resultsFile';
 import type { GraspMetricsRow, MetricsOverlay } from '../core/metrics/types';
 import type { MetricsCache } from '../storage/metricsCache';
+import type { ReadLimits } from '../core/dataset/readLimits';
 import type { MetricsStore } from './metricsStore';
 
 type Cache = Pick<MetricsCache, 'getMany' | 'putMany' | 'getByAddress' | 'putByAddress' | 'getOverlay' | 'putOverlay'>;
@@ -21,6 +22,8 @@ export interface MetricsRunnerDeps {
   createWorker(): WorkerHandle;
   /** rows are merged into the store at most this often while computing (ms) */
   flushMs?: number;
+  /** read limits for the workers' loads: the page's, so a raised ?maxMeshMB applies to the metrics too */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface MetricsRunner {
@@ -60,6 +63,7 @@ interface OverlayWorker {
 export function createMetricsRunner(deps: MetricsRunnerDeps): MetricsRunner {
   const { store } = deps;
   const flushMs = deps.flushMs ?? 100;
+  const limits = deps.limits ?? {};
   let pool: WorkerPool<MetricsService> | null = null;
   let controller: AbortController | null = null;
   let cacheInstance: Cache | null = null;
@@ -127,7 +131,7 @@ export function createMetricsRunner(deps: MetricsRunnerDeps): MetricsRunner {
     // only changes something when a file changed under the same URL.
     store.setState(allShown ? { status: 'done', checking: true } : { status: 'computing' });
 
-    const thisPool = (pool = deps.createPool((api) => api.configure(ctx)));
+    const thisPool = (pool = deps.createPool((api) => api.configure(ctx, {}, limits)));
     let pending: GraspMetricsRow[] = [];
     // Written as they come, so a reload or crash halfway keeps what was computed.
     let toCache: { key: string; row: GraspMetricsRow }[] = [];
@@ -254,7 +258,7 @@ export function createMetricsRunner(deps: MetricsRunnerDeps): MetricsRunner {
     const handle = deps.createWorker();
     const api = wrap<MetricsService>(handle.endpoint);
     let released = false;
-    const ready = api.configure(context(dataset));
+    const ready = api.configure(context(dataset), {}, limits);
     ready.catch(() => undefined);
     overlayWorker = {
       api,

@@ -1,3 +1,4 @@
+import { limitsFromSearch } from '../core/dataset/readLimits';
 import * as Comlink from 'comlink';
 import { wrap, releaseProxy } from 'comlink';
 import { create } from 'zustand';
@@ -125,7 +126,7 @@ async function measure(dataset: LoadedDataset, id: number): Promise<void> {
   const handle = createMetricsWorker();
   const api = wrap<MetricsService>(handle.endpoint);
   try {
-    await api.configure({ hands: dataset.hands, objects: dataset.objects, manifestUrl: dataset.manifestUrl });
+    await api.configure({ hands: dataset.hands, objects: dataset.objects, manifestUrl: dataset.manifestUrl }, {}, limitsFromSearch(globalThis.location?.search ?? ''));
     const grasps = usePredictStore.getState().items.map((it) => it.grasp);
     for (const [i, g] of grasps.entries()) {
       const [row] = await api.compute([g]);

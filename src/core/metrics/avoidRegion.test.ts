@@ -114,6 +114,21 @@ describe('avoid regions in a dataset', () => {
     expect(msgs).toContainEqual('manifest.json: objects.both.avoid: give exactly one of "points" or "file"; the object loads without its negative-affordance region');
   });
 
+  it('uses the read limits it is configured with, and retries what failed when they change', async () => {
+    const io = memoryIO(files({ ball: { mesh: 'ball.obj', category: 'ball' } }));
+    const ds = await loadDataset(`${BASE}manifest.json`, io);
+    const svc = new MetricsService(io);
+    // A mesh cap below the ball's size, as a page with ?maxMeshMB=0.001 would set it.
+    svc.configure(ds, { samples: 64 }, { mesh: 1000 });
+    const [capped] = await svc.compute(ds.grasps);
+    expect(capped.error).toMatch(/object mesh: ball\.obj: cannot read \(decodes to more than 1000 bytes \(the limit for a mesh/);
+    expect(capped.penetration_depth_cm).toBeNull();
+    svc.configure(ds, { samples: 64 }, { mesh: 64 * 1024 * 1024 });
+    const [ok] = await svc.compute(ds.grasps);
+    expect(ok.error).not.toMatch(/limit/);
+    expect(ok.object_diagonal_cm).toBeGreaterThan(0);
+  });
+
   it('a region file is read once; a broken one empties only the two columns and names the file', async () => {
     const io = memoryIO(
       files(

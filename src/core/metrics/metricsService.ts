@@ -11,7 +11,7 @@ import { Hasher } from './hash';
 import { resolveParams, type MetricsParams } from './params';
 import { emptyMetrics, errorColumn, type GraspMetricsRow, type MetricsOverlay } from './types';
 import { ownEntry } from '../dataset/ownEntry';
-import { limitFor } from '../dataset/readLimits';
+import { limitFor, type ReadLimits } from '../dataset/readLimits';
 import { METRICS_VERSION } from './version';
 
 /** The part of a loaded dataset a metrics worker needs (plain data, sent once per worker). */
@@ -43,10 +43,19 @@ export class MetricsService {
   private meshes = new Map<string, Promise<{ mesh: TriMesh; hash: string }>>();
   private hands = new Map<string, Promise<LoadedHand>>();
   private avoids = new Map<string, Promise<{ points: AvoidPoints | null; hash: string }>>();
+  /** the page's read limits (?maxMeshMB=…), so a mesh the viewer was allowed to open is measured too */
+  private limits: Partial<ReadLimits> = {};
 
   constructor(private readonly io: DatasetIO) {}
 
-  configure(ctx: MetricsDatasetContext, params: Partial<MetricsParams> = {}): void {
+  configure(ctx: MetricsDatasetContext, params: Partial<MetricsParams> = {}, limits: Partial<ReadLimits> = {}): void {
+    if (JSON.stringify(limits) !== JSON.stringify(this.limits)) {
+      // Loads that failed on the old limits must be retried.
+      this.meshes.clear();
+      this.hands.clear();
+      this.avoids.clear();
+      this.limits = { ...limits };
+    }
     const next = resolveParams(params);
     if (next.geometry !== this.params.geometry) this.hands.clear();
     this.params = next;
@@ -171,7 +180,7 @@ export class MetricsService {
           const label = fileLabel(entry.avoidUrl!, ctx.manifestUrl);
           let text: string;
           try {
-            text = await this.io.fetchText(entry.avoidUrl!, limitFor('manifest'));
+            text = await this.io.fetchText(entry.avoidUrl!, limitFor('manifest', this.limits));
           } catch (e) {
             throw new Error(`${label}: cannot read (${message(e)})`, { cause: e });
           }
@@ -189,7 +198,7 @@ export class MetricsService {
     if (!p) {
       const label = fileLabel(url, manifestUrl);
       p = this.io
-        .fetchBytes(url, limitFor('mesh'))
+        .fetchBytes(url, limitFor('mesh', this.limits))
         .catch((e: unknown) => {
           throw new Error(`${label}: cannot read (${message(e)})`, { cause: e });
         })
@@ -206,7 +215,7 @@ export class MetricsService {
       const entry = this.ctx!.hands[id];
       const spec = entry.spec;
       const geometry = this.params.geometry;
-      const fetchBytes = (u: string) => this.io.fetchBytes(u, limitFor('mesh'));
+      const fetchBytes = (u: string) => this.io.fetchBytes(u, limitFor('mesh', this.limits));
       p = (async () => {
         let urdfText: string;
         let model: HandModel;
@@ -215,7 +224,7 @@ export class MetricsService {
           model = await loadBuiltinHand(spec.builtin, { geometry, fingertips: spec.fingertips });
         } else {
           try {
-            urdfText = await this.io.fetchText(entry.urdfUrl!, limitFor('urdf'));
+            urdfText = await this.io.fetchText(entry.urdfUrl!, limitFor('urdf', this.limits));
           } catch (e) {
             throw new Error(`${spec.urdf}: cannot read URDF (${message(e)})`, { cause: e });
           }
