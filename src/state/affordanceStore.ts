@@ -103,6 +103,8 @@ export async function runAffordance(p: {
   model: NaaModelChoice;
   size?: number;
   grid?: number;
+  /** a subset of VIEW_NAMES; default all six */
+  views?: readonly string[];
 }): Promise<void> {
   const dataset = useDatasetStore.getState().dataset;
   const o = dataset ? ownEntry(dataset.objects, p.objectId) : undefined;
@@ -120,7 +122,7 @@ export async function runAffordance(p: {
         query: p.query,
         models,
         backend: p.backend,
-        options: { size: clampInt(p.size, 32, 1024, 256), grid: clampInt(p.grid, 2, 64, 32) },
+        options: { size: clampInt(p.size, 32, 1024, 256), grid: clampInt(p.grid, 2, 64, 32), views: p.views ? [...p.views] : undefined },
       },
       Comlink.proxy((done: number, total: number, what: string) => id === runId && useAffordanceStore.setState({ progress: { done, total, what } })),
     );

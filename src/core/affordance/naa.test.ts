@@ -235,6 +235,21 @@ describe('NAA end to end with stand-in models', () => {
     expect(r.triangles[0] + r.triangles[1]).toBe(2);
   });
 
+  it('uses only the views asked for, and says so when none is', async () => {
+    const progress: string[] = [];
+    const r = await runNaa(knife, 'a photo of the blade part', new FloodFillSam(), clip(), {
+      size: 64,
+      views: ['+x', '+z'],
+      onProgress: (d, t, w) => progress.push(`${d}/${t} ${w}`),
+    });
+    expect(r.views.map((v) => v.name)).toEqual(['+x', '+z']);
+    expect(r.samRuns.encoder).toBe(2);
+    expect(progress.at(-1)).toBe('5/5 +z: CLIP');
+    await expect(runNaa(knife, 'a photo of the blade part', new FloodFillSam(), clip(), { size: 64, views: ['front'] })).rejects.toThrow(
+      /no views chosen \(of \+x, -x, \+y, -y, \+z, -z\)/,
+    );
+  });
+
   it('stops when cancelled', async () => {
     const ctl = new AbortController();
     const p = runNaa(knife, 'a photo of the blade part', new FloodFillSam(), clip(), { size: 64, signal: ctl.signal, onProgress: (d) => d === 2 && ctl.abort() });

@@ -5,11 +5,13 @@ import type { ClipModel, SamModel } from './models';
 import { gridPrompts, selectProposals, type Proposal } from './proposals';
 import { rasterize, type RenderedView } from './rasterize';
 import { regionIoU, sampleRegion } from './regionPoints';
-import { cardinalViews, type View } from './views';
+import { cardinalViews, VIEW_NAMES, type View } from './views';
 
 export interface NaaOptions {
   /** rendered view size, pixels (square) */
   size?: number;
+  /** which of the six views to use (VIEW_NAMES); default all. Each costs one SAM encoder run, its prompts and its proposals' CLIP runs */
+  views?: readonly string[];
   /** prompts per side of the grid (AffordDex: 32) */
   grid?: number;
   /** prompts per decoder run */
@@ -70,7 +72,8 @@ export async function runNaa(mesh: TriMesh, query: string, sam: SamModel, clip: 
   const grid = opts.grid ?? 32;
   const batch = opts.promptBatch ?? 64;
   const minFrac = opts.minAreaFraction ?? 0.01;
-  const views = cardinalViews(mesh);
+  const views = cardinalViews(mesh).filter((v) => !opts.views || opts.views.includes(v.name));
+  if (views.length === 0) throw new Error(`no views chosen (of ${VIEW_NAMES.join(', ')})`);
   const runs = { encoder: 0, decoder: 0 },
     clipRuns = { image: 0, text: 0 };
   const abort = () => {

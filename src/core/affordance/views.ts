@@ -25,6 +25,9 @@ const AXES: { name: string; forward: Vec3; up: Vec3 }[] = [
   { name: '-z', forward: [0, 0, 1], up: [0, 1, 0] },
 ];
 
+/** The six views' names, in the order NAA renders them. */
+export const VIEW_NAMES = AXES.map((a) => a.name);
+
 /**
  * The six cardinal views of a mesh, each framing the whole bounding box (the same scale in every
  * view, with `margin` of the half-diagonal left around it), so a part has the same size in pixels

@@ -20,6 +20,7 @@ import {
 import { listNaaModels, saveNaaModel } from '../../storage/naaModelStore';
 import { actionNamed } from '../actions';
 import { readNaaModelFolder } from './naaModelFolder';
+import { VIEW_NAMES } from '../../core/affordance/views';
 import type { NaaReply } from '../../core/affordance/affordanceService';
 
 /** One NAA view: the render with the chosen mask tinted. Pixels only; the worker computed everything. */
@@ -72,6 +73,7 @@ export function AffordancePanel() {
   // Cost knobs: runs scale with views × grid² prompts (docs/affordance.md).
   const [size, setSize] = useState(256);
   const [grid, setGrid] = useState(32);
+  const [views, setViews] = useState<readonly string[]>(VIEW_NAMES);
   useEffect(() => {
     listNaaModels().then(setKept, () => setKept([]));
   }, []);
@@ -84,7 +86,7 @@ export function AffordancePanel() {
   const avoid = ownEntry(dataset.objects, objectId)?.spec.avoid;
   const otherDrafts = unsavedDrafts(st, dataset).filter((d) => d.objectId !== objectId);
   const model: NaaModelChoice = modelKind === 'url' ? { kind: 'url', url: modelUrl } : modelKind === 'kept' ? { kind: 'kept', name: keptName } : { kind: 'builtin' };
-  const canRun = !running && (modelKind !== 'url' || modelUrl.trim() !== '') && (modelKind !== 'kept' || keptName !== '');
+  const canRun = !running && views.length > 0 && (modelKind !== 'url' || modelUrl.trim() !== '') && (modelKind !== 'kept' || keptName !== '');
   const key = (name: string) => actionNamed(name).keys[0];
 
   const onFolder = async (files: File[]) => {
@@ -174,8 +176,22 @@ export function AffordancePanel() {
         <label>
           Grid <input aria-label="NAA grid" type="number" min={2} max={64} value={grid} onChange={(e) => setGrid(Number(e.target.value))} />
         </label>
+        <div role="group" aria-label="NAA views" title="Each view costs one SAM encoder run, its prompts and its proposals' CLIP runs">
+          Views{' '}
+          {VIEW_NAMES.map((v) => (
+            <label key={v}>
+              <input
+                type="checkbox"
+                aria-label={`NAA view ${v}`}
+                checked={views.includes(v)}
+                onChange={(e) => setViews(VIEW_NAMES.filter((x) => (x === v ? e.target.checked : views.includes(x))))}
+              />
+              {v}
+            </label>
+          ))}
+        </div>
         <div>
-          <button disabled={!canRun} onClick={() => void runAffordance({ objectId, query: query.trim() || null, backend, model, size, grid })}>
+          <button disabled={!canRun} onClick={() => void runAffordance({ objectId, query: query.trim() || null, backend, model, size, grid, views })}>
             Run NAA
           </button>
           {running && <button onClick={cancelAffordance}>Cancel</button>}
