@@ -4,6 +4,7 @@ import { memoryIO } from '../dataset/memoryIO';
 import { FORMAT_V1, graspSchema, manifestSchema } from '../dataset/schema';
 import { acceptedManifest } from './acceptedManifest';
 import { relativeUrl } from './relativeUrl';
+import { withRegion } from '../affordance/datasetRegions';
 
 const root = { position: [0, 0, 0.1], quaternion: [0, 0, 0, 1] };
 const grasp = (id: string, object: string, hand: string, extra: object = {}) => ({ id, object, hand, root, joints: { j1: 0.1 }, ...extra });
@@ -44,6 +45,30 @@ function resolved(ds: LoadedDataset) {
 }
 
 describe('accepted subset manifest', () => {
+  it('a region edited in the studio (inline, replacing a file) is in the export and there when the export is opened', async () => {
+    const ds = withRegion(await load(`${base}manifest.json`), 'mug', {
+      points: [
+        [0.01, 0, 0.05],
+        [0.012, 0, 0.05],
+      ],
+      label: 'rim',
+      source: 'manual',
+    });
+    const target = 'https://data.org/curated/accepted.json';
+    const out = acceptedManifest(ds, ['g1'], { target });
+    expect(out.manifest.objects.mug.avoid).toEqual({
+      points: [
+        [0.01, 0, 0.05],
+        [0.012, 0, 0.05],
+      ],
+      label: 'rim',
+      source: 'manual',
+    });
+    const again = await load(target, { [target]: out.json });
+    expect(again.objects.mug.spec.avoid).toEqual(out.manifest.objects.mug.avoid);
+    expect(again.objects.mug.avoidUrl).toBeUndefined();
+  });
+
   it('keeps only accepted grasps and the hands/objects they use, with paths that resolve from the new folder', async () => {
     const ds = await load(`${base}manifest.json`);
     expect(ds.issues.filter((i) => i.severity === 'error')).toEqual([]);
