@@ -138,7 +138,11 @@ test('WebGPU smoke test (SwiftShader): NAA with the tiny models runs on WebGPU',
   await panel.getByRole('button', { name: 'Run NAA' }).click();
   await expect(result).toHaveAttribute('data-backend', 'wasm', { timeout: 120_000 });
   const onCpu = await caption();
-  const parse = (c: string) => c.match(/^\+z: (\d+) proposals, best (-?[\d.]+)/)?.slice(1).map(Number);
+  const parse = (c: string) =>
+    c
+      .match(/^\+z: (\d+) proposals, best (-?[\d.]+)/)
+      ?.slice(1)
+      .map(Number);
   expect(parse(onGpu), onGpu).toBeTruthy();
   expect(parse(onCpu)![0]).toBe(parse(onGpu)![0]);
   expect(Math.abs(parse(onCpu)![1] - parse(onGpu)![1])).toBeLessThanOrEqual(2e-3);
