@@ -14,6 +14,9 @@ test('Affordance panel runs NAA on WASM with a kept model folder and saves the r
   if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
   const panel = page.getByTestId('affordance-panel');
   await panel.locator('summary').click();
+  // A folder that is not an NAA model says what it lacks.
+  await panel.getByLabel('NAA model folder').setInputFiles('public/models/naa-tiny/clip');
+  await expect(panel.getByRole('alert')).toContainText('not an NAA model folder: 3 of 5 of its files found, missing sam/onnx/vision_encoder.onnx');
   // The tiny models opened as a local folder: kept in IndexedDB and run from memory.
   await panel.getByLabel('NAA model folder').setInputFiles('public/models/naa-tiny');
   await expect(panel.getByLabel('NAA models')).toHaveValue('kept');

@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../../core/dataset/loadDataset';
 import { ownEntry } from '../../core/dataset/ownEntry';
 import { selectedGrasp, useDatasetStore } from '../../state/datasetStore';
 import {
@@ -20,6 +19,7 @@ import {
 import { listNaaModels, saveNaaModel } from '../../storage/naaModelStore';
 import { actionNamed } from '../actions';
 import { readNaaModelFolder } from './naaModelFolder';
+import { FolderPicker } from '../open/FolderPicker';
 import { VIEW_NAMES } from '../../core/affordance/views';
 import type { NaaReply } from '../../core/affordance/affordanceService';
 
@@ -68,8 +68,6 @@ export function AffordancePanel() {
   const [modelUrl, setModelUrl] = useState('');
   const [kept, setKept] = useState<string[]>([]);
   const [keptName, setKeptName] = useState('');
-  const [folderError, setFolderError] = useState<string | null>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
   // Cost knobs: runs scale with views × grid² prompts (docs/affordance.md).
   const [size, setSize] = useState(256);
   const [grid, setGrid] = useState(32);
@@ -88,19 +86,6 @@ export function AffordancePanel() {
   const model: NaaModelChoice = modelKind === 'url' ? { kind: 'url', url: modelUrl } : modelKind === 'kept' ? { kind: 'kept', name: keptName } : { kind: 'builtin' };
   const canRun = !running && views.length > 0 && (modelKind !== 'url' || modelUrl.trim() !== '') && (modelKind !== 'kept' || keptName !== '');
   const key = (name: string) => actionNamed(name).keys[0];
-
-  const onFolder = async (files: File[]) => {
-    setFolderError(null);
-    try {
-      const m = await readNaaModelFolder(files);
-      await saveNaaModel(m);
-      setKept(await listNaaModels());
-      setKeptName(m.name);
-      setModelKind('kept');
-    } catch (e) {
-      setFolderError(errorText(e));
-    }
-  };
 
   return (
     <details className="affordance-panel" data-testid="affordance-panel" data-status={st.status}>
@@ -140,28 +125,20 @@ export function AffordancePanel() {
             ))}
           </select>
         )}
-        <button onClick={() => folderInput.current?.click()} title="A folder with sam/ and clip/ (docs/affordance.md); kept in this browser">
-          Open model folder…
-        </button>
-        <input
-          ref={folderInput}
-          type="file"
-          hidden
-          aria-label="NAA model folder"
-          // @ts-expect-error: non-standard but supported by every current browser
-          webkitdirectory=""
-          multiple
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            if (files.length) void onFolder(files);
+        <FolderPicker
+          inputLabel="NAA model folder"
+          title="A folder with sam/ and clip/ (docs/affordance.md); kept in this browser"
+          keep={async (files) => {
+            const m = await readNaaModelFolder(files);
+            await saveNaaModel(m);
+            return m.name;
+          }}
+          onKept={async (name) => {
+            setKept(await listNaaModels());
+            setKeptName(name);
+            setModelKind('kept');
           }}
         />
-        {folderError && (
-          <p className="error" role="alert">
-            {folderError}
-          </p>
-        )}
         <label>
           Backend{' '}
           <select aria-label="NAA backend" value={backend} onChange={(e) => setBackend(e.target.value as typeof backend)}>

@@ -1,9 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
-import { errorText } from '../../core/dataset/loadDataset';
+import { useEffect, useState } from 'react';
 import { selectedGrasp, useDatasetStore } from '../../state/datasetStore';
 import { addPredictionsToDataset, cancelPrediction, previewPrediction, runPrediction, usePredictStore, type ModelChoice } from '../../state/predictStore';
 import { listModels, saveModel } from '../../storage/modelStore';
 import { readModelFolder } from './modelFolder';
+import { FolderPicker } from '../open/FolderPicker';
 
 const cm = (m: number | null | undefined) => (m === null || m === undefined || !Number.isFinite(m) ? '—' : m.toFixed(2));
 
@@ -21,8 +21,6 @@ export function PredictPanel() {
   const [kept, setKept] = useState<string[]>([]);
   const [keptName, setKeptName] = useState('');
   const [backend, setBackend] = useState<'auto' | 'wasm' | 'webgpu'>('auto');
-  const [folderError, setFolderError] = useState<string | null>(null);
-  const folderInput = useRef<HTMLInputElement>(null);
   const [followSelection, setFollowSelection] = useState(true);
 
   useEffect(() => {
@@ -41,19 +39,6 @@ export function PredictPanel() {
   const model: ModelChoice = modelKind === 'url' ? { kind: 'url', url: modelUrl } : modelKind === 'kept' ? { kind: 'kept', name: keptName } : { kind: 'shipped' };
   const canRun = !!objectId && !!handId && count >= 1 && (modelKind !== 'url' || modelUrl.trim() !== '') && (modelKind !== 'kept' || keptName !== '');
   const running = st.status === 'running';
-
-  const onFolder = async (files: File[]) => {
-    setFolderError(null);
-    try {
-      const m = await readModelFolder(files);
-      await saveModel(m);
-      setKept(await listModels());
-      setKeptName(m.name);
-      setModelKind('kept');
-    } catch (e) {
-      setFolderError(errorText(e));
-    }
-  };
 
   return (
     <details className="predict-panel" data-testid="predict-panel">
@@ -100,21 +85,18 @@ export function PredictPanel() {
             ))}
           </select>
         )}
-        <button onClick={() => folderInput.current?.click()} title="A folder with dro.json, embed.onnx and kernel.onnx; kept in this browser">
-          Open model folder…
-        </button>
-        <input
-          ref={folderInput}
-          type="file"
-          hidden
-          aria-label="Model folder"
-          // @ts-expect-error: non-standard but supported by every current browser
-          webkitdirectory=""
-          multiple
-          onChange={(e) => {
-            const files = Array.from(e.target.files ?? []);
-            e.target.value = '';
-            if (files.length) void onFolder(files);
+        <FolderPicker
+          inputLabel="Model folder"
+          title="A folder with dro.json, embed.onnx and kernel.onnx; kept in this browser"
+          keep={async (files) => {
+            const m = await readModelFolder(files);
+            await saveModel(m);
+            return m.name;
+          }}
+          onKept={async (name) => {
+            setKept(await listModels());
+            setKeptName(name);
+            setModelKind('kept');
           }}
         />
         <label>
@@ -152,9 +134,9 @@ export function PredictPanel() {
           </span>
         )}
         {st.status === 'cancelled' && <span>Prediction cancelled</span>}
-        {(st.error || folderError) && (
+        {st.error && (
           <p className="error" role="alert">
-            {st.error ?? folderError}
+            {st.error}
           </p>
         )}
       </div>
