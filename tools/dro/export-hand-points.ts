@@ -24,7 +24,7 @@ import { prepareSynthesis, synthesizeGrasp } from '../../src/core/sample/graspSy
 import { SYNERGIES } from '../../src/core/sample/handSynergies';
 import { SAMPLE_CATEGORIES, makeObject } from '../../src/core/sample/objects';
 import { perturbGrasp } from '../../src/core/sample/perturbGrasp';
-import { principalAxes, type V3 } from '../../src/core/sample/principalAxes';
+import { principalAxes, type V3 } from '../../src/core/math/principalAxes';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -61,6 +61,16 @@ def kl_divergence(mu, logvar):
     return (-0.5 * (1 + logvar - mu * mu - logvar.exp()).sum(1)).mean()
 
 
+def kl_penalty(mu, logvar, free_bits):
+    """The KL term the loss uses. free_bits > 0 (nats, total): each latent dimension's batch-mean KL
+    counts at least free_bits / latent size, so no dimension is pushed below that share and the
+    posterior can keep a few nats of information about the grasp (Kingma et al. 2016)."""
+    per_dim = (-0.5 * (1 + logvar - mu * mu - logvar.exp())).mean(0)
+    if free_bits <= 0:
+        return per_dim.sum()
+    return per_dim.clamp(min=free_bits / per_dim.numel()).sum()
+
+
 def evaluate(net, data, idx, args, seed):
     gen = torch.Generator().manual_seed(seed)
     net.eval()
@@ -96,6 +106,8 @@ def main():
     ap.add_argument('--batch', type=int, default=8)
     ap.add_argument('--lr', type=float, default=1e-3)
     ap.add_argument('--kl-weight', type=float, default=1e-4)
+    ap.add_argument('--free-bits', type=float, default=0.0,
+                    help='nats (total over the latent) of KL the loss does not penalise, spread evenly over the dimensions (0: off)')
     ap.add_argument('--kl-warmup', type=float, default=0.2,
                     help='fraction of --steps over which the KL weight ramps up from 0 (keeps z in use)')
     ap.add_argument('--no-palm-frame', action='store_true',
@@ -162,7 +174,8 @@ def main():
         dro = net.kernel(phi_r[:, rows], phi_o[:, cols])
         l1 = (dro - gt[:, rows][:, :, cols]).abs().mean()
         kl = kl_divergence(mu, logvar)
-        loss = l1 + args.kl_weight * min(1.0, frac / args.kl_warmup if args.kl_warmup > 0 else 1.0) * kl
+        kl_term = kl_penalty(mu, logvar, args.free_bits) if args.free_bits > 0 else kl
+        loss = l1 + args.kl_weight * min(1.0, frac / args.kl_warmup if args.kl_warmup > 0 else 1.0) * kl_term
         opt.zero_grad()
         loss.backward()
         if all(p.grad is None or torch.isfinite(p.grad).all() for p in net.parameters()):
@@ -195,7 +208,7 @@ def main():
         'wallSeconds': round(wall), 'cpuSeconds': round(cpu),
         'lossBlock': [args.loss_rows, args.loss_cols],
         'pairing': args.pairing, 'scheduleSteps': args.steps, 'valInitAngleDeg': round(math.degrees(args.val_angle), 1),
-        'initAngleDeg': round(math.degrees(args.init_angle), 1), 'klWeight': args.kl_weight, 'klWarmup': args.kl_warmup,
+        'initAngleDeg': round(math.degrees(args.init_angle), 1), 'klWeight': args.kl_weight, 'klWarmup': args.kl_warmup, 'freeBitsNats': args.free_bits,
         'noiseMm': args.noise_mm, 'palmFramePoints': frame_points,
         'baselinePerObjectMeanL1M': round(baseline, 6),
         'finalTrainL1M': round(ema_l1, 6), 'finalTrainKl': round(ema_kl, 3),
