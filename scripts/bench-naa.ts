@@ -15,6 +15,7 @@ import { parsePartLabels } from '../src/core/dataset/partLabels';
 import { parseMeshAsync } from '../src/core/mesh/parseMesh';
 import { ClipTokenizer } from '../src/core/affordance/clipTokenizer';
 import { runNaa } from '../src/core/affordance/naa';
+import { paintRegion, type RegionPoint } from '../src/core/affordance/paintRegion';
 import { nodeAffOrt } from '../src/core/affordance/nodeAffOrt';
 import { OnnxClip, OnnxSam } from '../src/core/affordance/onnxModels';
 
@@ -48,4 +49,22 @@ for (const [id, o] of Object.entries(dataset.objects).slice(0, OBJECTS)) {
   console.log(
     `${id.padEnd(15)} ${s.toFixed(2).padStart(8)}  ${String(r.samRuns.encoder).padStart(7)}  ${`${r.samRuns.decoder} (${r.prompts})`.padStart(16)}  ${String(r.clipRuns.image).padStart(8)}  ${(proposals / 6).toFixed(1).padStart(14)}  ${mesh.indices.length / 3}${labels ? '' : ' (no labels)'}`,
   );
+}
+
+// Region brush: one dab (8 mm, the default) on each object's surface, painting then erasing, as a drag makes them.
+console.log('\nregion brush: ms per dab (20 paint dabs of 8 mm at spread vertices, then 20 erase dabs of 4 mm there)');
+for (const [id, o] of Object.entries(dataset.objects)) {
+  const mesh = await parseMeshAsync(await io.fetchBytes(o.meshUrl), o.spec.mesh);
+  let points: RegionPoint[] = [];
+  const centres = Array.from({ length: 20 }, (_, k) => {
+    const v = mesh.indices[(k * 997) % mesh.indices.length];
+    return [mesh.positions[3 * v], mesh.positions[3 * v + 1], mesh.positions[3 * v + 2]] as RegionPoint;
+  });
+  const t0 = performance.now();
+  for (const [k, c] of centres.entries()) points = paintRegion(mesh, points, { center: c, radius: 0.008, mode: 'add', seed: k + 1 });
+  const add = (performance.now() - t0) / centres.length;
+  const t1 = performance.now();
+  for (const c of centres) points = paintRegion(mesh, points, { center: c, radius: 0.004, mode: 'erase' });
+  const erase = (performance.now() - t1) / centres.length;
+  console.log(`${id.padEnd(15)} add ${add.toFixed(2)} ms, erase ${erase.toFixed(2)} ms (${mesh.indices.length / 3} triangles, ${points.length} points left)`);
 }
