@@ -6,7 +6,7 @@ import { paintRegion, type RegionPoint } from '../core/affordance/paintRegion';
 import { withRegion } from '../core/affordance/datasetRegions';
 import { ownEntry } from '../core/dataset/ownEntry';
 import { fileLabel } from '../core/dataset/resolveUrl';
-import { limitFor } from '../core/dataset/readLimits';
+import { limitFor, limitsFromSearch } from '../core/dataset/readLimits';
 import { parseAvoidFile } from '../core/metrics/avoidRegion';
 import { datasetKey } from '../storage/datasetKey';
 import { saveRegion } from '../storage/regionStore';
@@ -172,7 +172,7 @@ export function followAffordanceSelection(dataset: LoadedDataset, grasp: Resolve
   const label = fileLabel(url, dataset.manifestUrl);
   useAffordanceStore.setState({ fileRegion: { entry, points: null, error: null } });
   pageIO()
-    .fetchText(url, limitFor('manifest'))
+    .fetchText(url, limitFor('manifest', limitsFromSearch(globalThis.location?.search ?? '')))
     .then((text) => toPoints(parseAvoidFile(text, label)))
     .then(
       (points) => useAffordanceStore.getState().fileRegion?.entry === entry && useAffordanceStore.setState({ fileRegion: { entry, points, error: null } }),

@@ -19,6 +19,5 @@ export async function applySavedRegions(dataset: LoadedDataset): Promise<ReturnT
   const stored = await regionsOf(datasetKey(dataset.manifestUrl, dataset.name));
   const r = withSavedRegions(dataset, stored);
   markRegionsApplied(r.dataset);
-  markRegionsApplied(dataset);
   return r;
 }

@@ -42,7 +42,14 @@ const hasGrasp = () => {
   const s = useDatasetStore.getState();
   return !!s.dataset && s.selected >= 0 && s.selected < s.dataset.grasps.length;
 };
-const brush = () => useAffordanceStore.getState().brush;
+const brushAction = (name: string, label: string, key: string, mode: 'add' | 'erase'): Action => ({
+  name,
+  label,
+  keys: [key],
+  perform: () => setBrush(mode),
+  checked: () => useAffordanceStore.getState().brush === mode,
+  enabled: hasGrasp,
+});
 
 const hasReview = () => !!useReviewStore.getState().table && useDatasetStore.getState().selected >= 0;
 
@@ -97,22 +104,8 @@ export const actions: Action[] = [
     perform: () => (document.getElementById('review-note') as HTMLTextAreaElement | null)?.focus(),
     enabled: () => hasReview() && !!document.getElementById('review-note'),
   },
-  {
-    name: 'brushAdd',
-    label: 'Region brush: paint on the object (again: off)',
-    keys: ['b'],
-    perform: () => setBrush('add'),
-    checked: () => brush() === 'add',
-    enabled: hasGrasp,
-  },
-  {
-    name: 'brushErase',
-    label: 'Region brush: erase (again: off)',
-    keys: ['e'],
-    perform: () => setBrush('erase'),
-    checked: () => brush() === 'erase',
-    enabled: hasGrasp,
-  },
+  brushAction('brushAdd', 'Region brush: paint on the object (again: off)', 'b', 'add'),
+  brushAction('brushErase', 'Region brush: erase (again: off)', 'e', 'erase'),
   { name: 'brushSmaller', label: 'Region brush: smaller', keys: ['['], perform: () => scaleBrush(1 / 1.25), enabled: hasGrasp },
   { name: 'brushLarger', label: 'Region brush: larger', keys: [']'], perform: () => scaleBrush(1.25), enabled: hasGrasp },
   {

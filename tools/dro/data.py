@@ -115,15 +115,20 @@ class GraspSet:
     def __len__(self):
         return len(self.target)
 
+    def object_points(self, idx: torch.Tensor, gen: torch.Generator, noise: float) -> torch.Tensor:
+        """M points drawn without replacement from each grasp's object's dense cloud, with noise."""
+        dense = self.object_dense[self.grasp_object[idx]]
+        pick = torch.stack([torch.randperm(dense.shape[1], generator=gen)[: self.m] for _ in range(len(idx))])
+        obj = torch.gather(dense, 1, pick.unsqueeze(-1).expand(-1, -1, 3))
+        if noise > 0:
+            obj = obj + torch.randn(obj.shape, generator=gen) * noise
+        return obj
+
     def batch(self, idx: torch.Tensor, gen: torch.Generator, init_angle: float, noise: float):
         """init_angle (radians): the initial hand orientation is the grasp's turned by up to this
         much about a random axis; pi or more gives uniformly random orientations, as at inference."""
         b = len(idx)
-        dense = self.object_dense[self.grasp_object[idx]]
-        pick = torch.stack([torch.randperm(dense.shape[1], generator=gen)[: self.m] for _ in range(b)])
-        obj = torch.gather(dense, 1, pick.unsqueeze(-1).expand(-1, -1, 3))
-        if noise > 0:
-            obj = obj + torch.randn(obj.shape, generator=gen) * noise
+        obj = self.object_points(idx, gen, noise)
         target = self.target[idx]
         if init_angle >= math.pi:
             rot = random_rotations(b, gen)
@@ -145,11 +150,7 @@ class GraspSet:
         closeness = torch.einsum('bij,gij->bg', rot, self.root_rotation[pool])
         closeness[self.grasp_object[pool].unsqueeze(0) != cat.unsqueeze(1)] = -math.inf
         idx = pool[closeness.argmax(1)]
-        dense = self.object_dense[self.grasp_object[idx]]
-        pick = torch.stack([torch.randperm(dense.shape[1], generator=gen)[: self.m] for _ in range(b)])
-        obj = torch.gather(dense, 1, pick.unsqueeze(-1).expand(-1, -1, 3))
-        if noise > 0:
-            obj = obj + torch.randn(obj.shape, generator=gen) * noise
+        obj = self.object_points(idx, gen, noise)
         target = self.target[idx]
         grid = torch.randint(len(self.initial), (b,), generator=gen)
         initial = self.initial[grid] @ rot.transpose(1, 2)
