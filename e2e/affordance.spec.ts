@@ -8,10 +8,8 @@ test.describe.configure({ timeout: 480_000 });
 test('Affordance panel runs NAA on WASM with a kept model folder and saves the region', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('./?e2e&grasp=power_drill-shadow-000');
+  await page.goto('./?e2e&metrics=manual&grasp=power_drill-shadow-000');
   await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
-  const metrics = page.getByTestId('metrics-status');
-  if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
   const panel = page.getByTestId('affordance-panel');
   await panel.locator('summary').click();
   // A folder that is not an NAA model says what it lacks.
@@ -51,7 +49,7 @@ test('Affordance panel runs NAA on WASM with a kept model folder and saves the r
 test('a region painted and erased on the mesh is saved, measured, and there again after a reload', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('./?e2e&grasp=power_drill-shadow-000');
+  await page.goto('./?e2e&metrics=manual&grasp=power_drill-shadow-000');
   const viewport = page.getByTestId('viewport');
   await expect(viewport).toHaveAttribute('data-status', 'ready');
   const panel = page.getByTestId('affordance-panel');
@@ -115,10 +113,8 @@ test('a region painted and erased on the mesh is saved, measured, and there agai
 test('WebGPU smoke test (SwiftShader): NAA with the tiny models runs on WebGPU', async ({ page }) => {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('./?e2e&grasp=power_drill-shadow-000');
+  await page.goto('./?e2e&metrics=manual&grasp=power_drill-shadow-000');
   await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
-  const metrics = page.getByTestId('metrics-status');
-  if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
   const panel = page.getByTestId('affordance-panel');
   await panel.locator('summary').click();
   await panel.getByLabel('NAA backend').selectOption('webgpu');

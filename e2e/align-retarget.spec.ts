@@ -1,11 +1,10 @@
 import { test, expect } from '@playwright/test';
 
 test('aligns a human-only sample grasp, retargets it to ShadowHand and LEAP and adds both to the dataset', async ({ page }) => {
-  // The metrics pool measures all 410 grasps in the background meanwhile, on every core.
   test.setTimeout(240_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('./?grasp=power_drill-human-000');
+  await page.goto('./?metrics=manual&grasp=power_drill-human-000');
   const viewport = page.getByTestId('viewport');
   await expect(viewport).toHaveAttribute('data-grasp-id', 'power_drill-human-000');
   await expect(viewport).toHaveAttribute('data-status', 'ready');

@@ -183,7 +183,7 @@ async function openCase(page: Page, c: Case, byUrl: boolean): Promise<string> {
   const origin = c.generated ? generated!.origin : DATA;
   const manifest = `${origin}/${c.name}/manifest.json`;
   if (byUrl) {
-    await page.goto(`./?dataset=${encodeURIComponent(manifest)}${c.query ?? ''}`);
+    await page.goto(`./?metrics=manual&dataset=${encodeURIComponent(manifest)}${c.query ?? ''}`);
   } else {
     await page.getByRole('button', { name: 'Open…' }).click();
     await page.getByLabel(/Manifest URL/).fill(manifest);

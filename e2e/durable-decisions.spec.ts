@@ -9,7 +9,7 @@ import { browserPid, recordsInDb, recordsInJournal, type StoredDecision } from '
  * decision is found again. The bursts press keys back to back with no waits, as a fast annotator does.
  */
 
-const URL = './?e2e';
+const URL = './?e2e&metrics=manual';
 const BURST = ['a', 'a', 'x', 'a', 'x', 'x', 'a', 'a', 'a', 'x', 'a', 'x', 'a', 'a', 'x', 'a'];
 const DECISION: Record<string, string> = { a: 'accept', x: 'reject' };
 

@@ -70,15 +70,21 @@ test('metrics compute in workers with progress, show per grasp with overlays, an
   expect(errors).toEqual([]);
 });
 
-test('computing can be cancelled, and a CLI results file can be loaded instead', async ({ page }) => {
+test('metrics can wait for Compute, computing can be cancelled, and a CLI results file can be loaded instead', async ({ page }) => {
   // A results file from the command line, for the same sample.
   const dir = mkdtempSync(path.join(tmpdir(), 'hoi-e2e-'));
   const out = path.join(dir, 'sample-metrics.csv');
   execFileSync(process.execPath, ['bin/hoi-studio.mjs', 'metrics', 'public/sample/manifest.json', '--out', out, '--limit', '12', '--quiet']);
 
-  await page.goto('./?grasp=power_drill-shadow-000');
+  // ?metrics=manual: the dataset's metrics wait for Compute (a fresh context has an empty cache).
+  await page.goto('./?metrics=manual&grasp=power_drill-shadow-000');
   const status = page.getByTestId('metrics-status');
-  // A fresh browser context has an empty cache, so computing starts; cancel it.
+  await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
+  await expect(status).toHaveAttribute('data-status', 'idle');
+  await expect(status).toContainText('Metrics wait for Compute');
+  // The selected grasp's own row still comes from the overlay worker.
+  await expect(page.locator('.metrics-table')).toHaveAttribute('data-ready', 'yes');
+  await status.getByRole('button', { name: 'Compute' }).click();
   await expect(status).toHaveAttribute('data-status', 'computing');
   await status.getByRole('button', { name: 'Cancel' }).click();
   await expect(status).toHaveAttribute('data-status', 'cancelled');

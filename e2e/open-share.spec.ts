@@ -60,7 +60,7 @@ test('opens a manifest on another origin with download progress, and re-opens fr
   const log: string[] = [];
   // The host is slow for meshes so the progress line has time to show.
   await serveOrigin(page, DATA, FIXTURES, { log, delay: (p) => (p.endsWith('.obj') ? 1200 : 0) });
-  const url = `./?dataset=${encodeURIComponent(`${DATA}/tiny-set/manifest.json`)}`;
+  const url = `./?metrics=manual&dataset=${encodeURIComponent(`${DATA}/tiny-set/manifest.json`)}`;
 
   await page.goto(url);
   const progress = page.getByTestId('download-progress');
@@ -81,7 +81,7 @@ test('opens a manifest on another origin with download progress, and re-opens fr
 });
 
 test('opens a picked folder with a manifest, locally, and explains that a link cannot reopen it', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   await ready(page);
   await page.getByRole('button', { name: 'Open…' }).click();
   await page.getByTestId('open-folder-input').setInputFiles(path.join(FIXTURES, 'tiny-set'));
@@ -103,7 +103,7 @@ test('opens a picked folder with a manifest, locally, and explains that a link c
 });
 
 test('imports a folder of DRO q vectors and shows what the importer did', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   await ready(page);
   await page.getByRole('button', { name: 'Open…' }).click();
   await page.getByTestId('open-folder-input').setInputFiles(path.join(FIXTURES, 'dro-set'));
@@ -119,7 +119,7 @@ test('imports a folder of DRO q vectors and shows what the importer did', async 
 
 test('a shared link reproduces grasp, camera and toggles; back/forward walk the visited grasps', async ({ page, context, browser }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   await ready(page);
   const ids = await page
     .getByTestId('grasp-list')
@@ -171,14 +171,14 @@ test('a shared link reproduces grasp, camera and toggles; back/forward walk the 
   await expect.poll(() => camFrom(other.url()).every((v, i) => Math.abs(v - want[i]) < 1e-3)).toBe(true);
   // Same view: nearly identical pixels; the default camera on the same grasp differs clearly.
   await expect.poll(async () => meanDiff(original, await canvasGrey(other))).toBeLessThan(2);
-  await other.goto('./?grasp=' + encodeURIComponent(ids[2]) + '&view=wireframe.1');
+  await other.goto('./?metrics=manual&grasp=' + encodeURIComponent(ids[2]) + '&view=wireframe.1');
   await ready(other, ids[2]);
   expect(meanDiff(original, await settledCanvas(other))).toBeGreaterThan(4);
   await other.close();
 });
 
 test('saves the viewport as a PNG', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   await ready(page);
   // Something is drawn: a fair share of the canvas differs from the background.
   await settledCanvas(page);
@@ -192,7 +192,7 @@ test('saves the viewport as a PNG', async ({ page }) => {
 });
 
 test('link problems are reported and the rest of the link still applies', async ({ page }) => {
-  await page.goto('./?grasp=no-such-grasp&cam=1,2,x&view=wireframe.1~nonsense.3');
+  await page.goto('./?metrics=manual&grasp=no-such-grasp&cam=1,2,x&view=wireframe.1~nonsense.3');
   await ready(page);
   const problems = page.getByTestId('link-problems');
   await expect(problems).toContainText('"cam" must be six numbers');
@@ -207,13 +207,13 @@ test('the built site works under a sub-path, with the sample and its workers', a
   try {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(`${server.url}/some/base/`);
+    await page.goto(`${server.url}/some/base/?metrics=manual`);
     const viewport = await ready(page);
     expect(Number(await viewport.getAttribute('data-hand-parts'))).toBeGreaterThan(5);
     expect(Number(await viewport.getAttribute('data-object-triangles'))).toBeGreaterThan(100);
     const second = await page.getByTestId('grasp-list').getByRole('option').nth(1).getAttribute('data-grasp-id');
     // A relative dataset link and a grasp resolve under the sub-path too.
-    await page.goto(`${server.url}/some/base/?dataset=sample/manifest.json&grasp=${encodeURIComponent(second!)}`);
+    await page.goto(`${server.url}/some/base/?metrics=manual&dataset=sample/manifest.json&grasp=${encodeURIComponent(second!)}`);
     await ready(page, second!);
     expect(server.requested.some((p) => p.startsWith('/some/base/assets/') && p.includes('worker'))).toBe(true);
     expect(server.requested.filter((p) => !p.startsWith('/some/base/'))).toEqual([]);
@@ -240,7 +240,7 @@ test('a 100,000-grasp dataset streams in: first grasp before the last shard, vir
   const lastId: string = JSON.parse(lastLine).id;
   // A host that takes 300 ms per shard, so streaming is visible.
   await serveOrigin(page, DATA, REPO, { delay: (p) => (p.endsWith('.jsonl') ? 300 : 0) });
-  await page.goto(`./?dataset=${encodeURIComponent(`${DATA}/.bench/large/manifest.json`)}`);
+  await page.goto(`./?metrics=manual&dataset=${encodeURIComponent(`${DATA}/.bench/large/manifest.json`)}`);
   const list = page.getByTestId('grasp-list');
   const viewport = await ready(page);
   const countAtFirst = Number(await list.getAttribute('data-count'));
@@ -268,7 +268,7 @@ test('a 100,000-grasp dataset streams in: first grasp before the last shard, vir
 });
 
 test('the review filters travel in the link', async ({ page, browser }) => {
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   await ready(page);
   await page.getByRole('tab', { name: 'Filter' }).click();
   const summary = page.getByTestId('pass-summary');
@@ -288,7 +288,7 @@ test('the review filters travel in the link', async ({ page, browser }) => {
 });
 
 test('files dropped on the page are opened (here a flat folder of reconstructed HOI results)', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   await ready(page);
   const dir = path.join(FIXTURES, 'hoi-set');
   const files = ['mug_01_hand.obj', 'mug_01_object.obj', 'mug_01.json'].map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8') }));
@@ -305,7 +305,7 @@ test('files dropped on the page are opened (here a flat folder of reconstructed 
 
 test('a URL opened from the dialog gets its own history entry; Back returns to the previous dataset', async ({ page }) => {
   await serveOrigin(page, DATA, FIXTURES);
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   const first = await ready(page);
   const sampleGrasp = await first.getAttribute('data-grasp-id');
   await page.keyboard.press('Shift+O');
@@ -321,7 +321,7 @@ test('a URL opened from the dialog gets its own history entry; Back returns to t
 });
 
 test('metrics workers read the meshes of a local folder too', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   await ready(page);
   await page.getByRole('button', { name: 'Open…' }).click();
   await page.getByTestId('open-folder-input').setInputFiles(path.join(FIXTURES, 'tiny-set'));

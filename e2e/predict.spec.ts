@@ -20,11 +20,8 @@ const predictions = (page: Page) => page.evaluate(() => (window as unknown as { 
 async function openPanel(page: Page, hand = 'shadow') {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`./?e2e&grasp=mug-${hand}-000`);
+  await page.goto(`./?e2e&metrics=manual&grasp=mug-${hand}-000`);
   await expect(page.getByTestId('viewport')).toHaveAttribute('data-status', 'ready');
-  // The dataset's own metrics would share the two cores with the prediction; they are not under test here.
-  const metrics = page.getByTestId('metrics-status');
-  if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
   const panel = page.getByTestId('predict-panel');
   await panel.locator('summary').click();
   await expect(panel.getByLabel('Predict object')).toHaveValue('mug');

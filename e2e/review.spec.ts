@@ -3,7 +3,7 @@ import { test, expect, type Page } from '@playwright/test';
 
 // ?e2e installs window.__hoiStudio (metric rows can be injected); every test gets a fresh
 // browser context, so a fresh IndexedDB.
-const URL = './?e2e';
+const URL = './?e2e&metrics=manual';
 
 async function open(page: Page) {
   await page.goto(URL);
@@ -167,10 +167,8 @@ function expectedSummary(n: number, total: number) {
 
 test('metric thresholds with a per-category override change the pass count', async ({ page }) => {
   await open(page);
-  // The studio computes metrics in the background; stop that so only the injected rows count.
-  const metrics = page.getByTestId('metrics-status');
-  if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
-  await expect(metrics).not.toHaveAttribute('data-status', 'computing');
+  // ?metrics=manual: nothing computes in the background, so only the injected rows count.
+  await expect(page.getByTestId('metrics-status')).toHaveAttribute('data-status', 'idle');
   const grasps: { id: string; category: string }[] = await page.evaluate(() =>
     (window as unknown as { __hoiStudio: { grasps(): { id: string; category: string }[] } }).__hoiStudio.grasps(),
   );
@@ -262,9 +260,7 @@ test('? opens the keyboard help listing every action; Escape closes it', async (
 
 /** Stops the background computation and gives every grasp a known penetration depth. */
 async function injectDepths(page: Page, depth: (k: number) => number) {
-  const metrics = page.getByTestId('metrics-status');
-  if ((await metrics.getAttribute('data-status')) === 'computing') await metrics.getByRole('button', { name: 'Cancel' }).click();
-  await expect(metrics).not.toHaveAttribute('data-status', 'computing');
+  await expect(page.getByTestId('metrics-status')).toHaveAttribute('data-status', 'idle');
   type Hooks = { __hoiStudio: { grasps(): { id: string }[]; setMetricRows(rows: unknown[]): void } };
   const grasps = await page.evaluate(() => (window as unknown as Hooks).__hoiStudio.grasps());
   await page.evaluate(

@@ -31,7 +31,7 @@ test('opens the sample dataset and draws the first grasp', async ({ page }) => {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
 
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   const viewport = page.getByTestId('viewport');
   await expect(viewport).toHaveAttribute('data-status', 'ready');
 
@@ -56,7 +56,7 @@ test('opens the sample dataset and draws the first grasp', async ({ page }) => {
 });
 
 test('arrow keys move between grasps and the view toggles work', async ({ page }) => {
-  await page.goto('./');
+  await page.goto('./?metrics=manual');
   const viewport = page.getByTestId('viewport');
   await expect(viewport).toHaveAttribute('data-status', 'ready');
   const list = page.getByTestId('grasp-list');
@@ -94,7 +94,7 @@ test('a grasp without a robot pose shows its human hand, as a mesh or as keypoin
   };
   // Beside the sample's meshes, so no path leaves the dataset's folder.
   await page.route('**/sample/human-hands.json', (route) => route.fulfill({ body: JSON.stringify(manifest) }));
-  await page.goto('./?dataset=sample/human-hands.json');
+  await page.goto('./?dataset=sample/human-hands.json&metrics=manual');
   const viewport = page.getByTestId('viewport');
   await expect(viewport).toHaveAttribute('data-grasp-id', 'mesh-hand');
   await expect(viewport).toHaveAttribute('data-status', 'ready');

@@ -12,3 +12,11 @@ export const appMetrics = createMetricsRunner({
   createWorker: createMetricsWorker,
   limits: limitsFromSearch(globalThis.location?.search ?? ''),
 });
+
+/**
+ * `?metrics=manual`: a dataset's metrics wait for the Compute button instead of starting in the
+ * background when it opens (a slow machine, a huge dataset, or a test that does not need them).
+ */
+export function metricsAreManual(search: string = globalThis.location?.search ?? ''): boolean {
+  return new URLSearchParams(search).get('metrics') === 'manual';
+}

@@ -150,6 +150,24 @@ describe('metrics runner', () => {
     b.r.dispose();
   });
 
+  it('reset (a ?metrics=manual open) stops a run, empties the table and computes nothing more', async () => {
+    const service = new FakeService(new Map());
+    let release!: () => void;
+    service.gate = new Promise((r) => (release = r));
+    const { r, store } = runner(service, memoryCache());
+    store.getState().addRows([{ ...emptyMetrics(''), id: 'old' }]);
+    const run = r.computeDatasetMetrics(dataset(5));
+    await tick();
+    r.resetMetrics(7);
+    release();
+    await run;
+    await tick();
+    expect(store.getState()).toMatchObject({ status: 'idle', checking: false, progress: { done: 0, total: 7, computed: 0 } });
+    expect(store.getState().rows.size).toBe(0);
+    expect(service.computed).toEqual([]);
+    r.dispose();
+  });
+
   it('finds rows by content when the dataset moved to another URL', async () => {
     const cache = memoryCache();
     const a = runner(new FakeService(new Map()), cache);

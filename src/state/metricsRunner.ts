@@ -33,6 +33,8 @@ export interface MetricsRunner {
    */
   computeDatasetMetrics(dataset: LoadedDataset): Promise<void>;
   cancelMetrics(reason?: 'user' | 'restart'): void;
+  /** Stops any run and empties the table: a dataset opened with ?metrics=manual waits for Compute. */
+  resetMetrics(total: number): void;
   /** Loads a CLI results file (CSV or JSON) instead of computing. */
   loadMetricsFile(file: { name: string; text(): Promise<string> }): Promise<void>;
   /** The selected grasp's overlay: from the cache at once when it was seen before, checked, else computed. */
@@ -79,6 +81,19 @@ export function createMetricsRunner(deps: MetricsRunnerDeps): MetricsRunner {
     store.setState({ checking: false });
     const status = store.getState().status;
     if (reason === 'user' && (status === 'computing' || status === 'reading')) store.setState({ status: 'cancelled' });
+  }
+
+  function resetMetrics(total: number): void {
+    cancelMetrics('restart');
+    store.getState().rows.clear();
+    store.setState((s) => ({
+      status: 'idle',
+      checking: false,
+      progress: { done: 0, total, fromCache: 0, computed: 0 },
+      version: s.version + 1,
+      source: null,
+      error: null,
+    }));
   }
 
   async function computeDatasetMetrics(dataset: LoadedDataset): Promise<void> {
@@ -315,6 +330,7 @@ export function createMetricsRunner(deps: MetricsRunnerDeps): MetricsRunner {
   return {
     computeDatasetMetrics,
     cancelMetrics,
+    resetMetrics,
     loadMetricsFile,
     computeOverlay,
     dispose() {

@@ -1,6 +1,7 @@
 import type { LoadedDataset } from '../core/dataset/loadDataset';
-import { appMetrics } from './appMetrics';
+import { appMetrics, metricsAreManual } from './appMetrics';
 import { selectedGrasp, useDatasetStore } from './datasetStore';
+import { useMetricsStore } from './metricsStore';
 import { startReviewSession } from './reviewSession';
 import { clearScene, showGrasp } from './sceneStore';
 import { installTestHooks } from './testHooks';
@@ -35,11 +36,15 @@ export function startStudio(): () => void {
   // Metrics start once a dataset's grasp list is complete (streaming datasets grow while loading)
   // and the regions saved in this browser are laid over it (they change affordance_score).
   let measuring: LoadedDataset | null = null;
+  const manual = metricsAreManual();
   const measure = (want: LoadedDataset | null) => {
     if (want === measuring) return;
     if (measuring) appMetrics.cancelMetrics('restart');
     measuring = want;
-    if (want) void appMetrics.computeDatasetMetrics(want);
+    // Manual until asked: once Compute was pressed, a changed dataset (a saved region) is measured again.
+    const asked = ['reading', 'computing', 'done'].includes(useMetricsStore.getState().status);
+    if (want && manual && !asked) appMetrics.resetMetrics(want.grasps.length);
+    else if (want) void appMetrics.computeDatasetMetrics(want);
   };
   const onDataset = (s: DatasetSnapshot, prev: DatasetSnapshot) => {
     if (s.dataset !== prev.dataset || s.selected !== prev.selected) showSelection(s);

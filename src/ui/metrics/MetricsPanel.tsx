@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useDatasetStore, selectedGrasp } from '../../state/datasetStore';
 import { useMetricsStore } from '../../state/metricsStore';
-import { appMetrics } from '../../state/appMetrics';
+import { appMetrics, metricsAreManual } from '../../state/appMetrics';
 import { METRIC_COLUMNS, type GraspMetricsRow } from '../../core/metrics/types';
 import { METRIC_INFO } from '../../core/review/metricNames';
 import { formatMetric } from '../../core/review/formatMetric';
@@ -43,6 +43,7 @@ function MetricsProgress() {
           {checking ? ' · checking files…' : ''}
         </span>
       )}
+      {status === 'idle' && dataset && metricsAreManual() && <span>Metrics wait for Compute (?metrics=manual)</span>}
       {status === 'cancelled' && (
         <span>
           Metrics cancelled at {progress.done} / {progress.total}
