@@ -37,14 +37,18 @@ export function startStudio(): () => void {
   // and the regions saved in this browser are laid over it (they change affordance_score).
   let measuring: LoadedDataset | null = null;
   const manual = metricsAreManual();
+  let lastManifest: string | null = null;
   const measure = (want: LoadedDataset | null) => {
     if (want === measuring) return;
     if (measuring) appMetrics.cancelMetrics('restart');
     measuring = want;
-    // Manual until asked: once Compute was pressed, a changed dataset (a saved region) is measured again.
-    const asked = ['reading', 'computing', 'done'].includes(useMetricsStore.getState().status);
-    if (want && manual && !asked) appMetrics.resetMetrics(want.grasps.length);
-    else if (want) void appMetrics.computeDatasetMetrics(want);
+    if (!want) return;
+    // Manual until asked: once Compute was pressed, a new version of the same dataset (a saved
+    // region) is measured again; another dataset waits for Compute once more.
+    const asked = want.manifestUrl === lastManifest && ['reading', 'computing', 'done'].includes(useMetricsStore.getState().status);
+    lastManifest = want.manifestUrl;
+    if (manual && !asked) appMetrics.resetMetrics(want.grasps.length);
+    else void appMetrics.computeDatasetMetrics(want);
   };
   const onDataset = (s: DatasetSnapshot, prev: DatasetSnapshot) => {
     if (s.dataset !== prev.dataset || s.selected !== prev.selected) showSelection(s);
