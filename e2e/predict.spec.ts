@@ -13,7 +13,7 @@ const SHIPPED = [
 
 interface Predictions {
   backend: string | null;
-  items: { id: string; root: { position: number[]; quaternion: number[] }; joints: Record<string, number>; points: number[] }[];
+  items: { id: string; root: { position: number[]; quaternion: number[] }; joints: Record<string, number>; points: number[]; refined: boolean }[];
 }
 const predictions = (page: Page) => page.evaluate(() => (window as unknown as { __hoiStudio: { predictions(): Predictions } }).__hoiStudio.predictions());
 
@@ -70,6 +70,10 @@ test('Predict panel runs a model end to end on WASM: predictions drawn, measured
   await expect(panel.getByTestId('prediction-row').first()).toHaveAttribute('data-measured', '1');
   const depth = await panel.getByTestId('prediction-row').first().locator('td').nth(1).innerText();
   expect(Number(depth)).toBeGreaterThanOrEqual(0);
+  // Contact refinement ran (the default) and says what it did; DRO's own result can be drawn beside.
+  expect((await predictions(page)).items.every((p) => p.refined)).toBe(true);
+  await expect(panel.getByTestId('prediction-row').first().locator('td').nth(4)).toHaveText(/^\d+\.\d\d→\d+\.\d\d$/);
+  await panel.getByLabel('before refinement').check();
 
   // Into the grasp list and the review flow, marked as predicted.
   const before = await page.evaluate(() => (window as unknown as { __hoiStudio: { grasps(): unknown[] } }).__hoiStudio.grasps().length);
@@ -83,13 +87,16 @@ test('Predict panel runs a model end to end on WASM: predictions drawn, measured
 });
 
 test('WebGPU smoke test (SwiftShader): the tiny model gives the same predictions on WebGPU and WASM', async ({ page }) => {
-  const { errors } = await openPanel(page);
+  const { panel, errors } = await openPanel(page);
   await useTinyFolder(page);
+  // Refinement is CPU work after the network, the same on either backend: left out here.
+  await panel.getByLabel('Refine contacts').uncheck();
   await predict(page, 'wasm', 1);
   const wasm = await predictions(page);
   const status = await predict(page, 'webgpu', 1);
   await expect(status).toContainText('WebGPU');
   const gpu = await predictions(page);
+  expect(gpu.items[0].refined).toBe(false);
   expect(gpu.backend).toBe('webgpu');
   expect(wasm.backend).toBe('wasm');
   const maxDiff = (a: number[], b: number[]) => Math.max(...a.map((v, i) => Math.abs(v - b[i])));

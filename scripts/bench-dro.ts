@@ -2,7 +2,7 @@
 // one thread: seconds per prediction for the shipped models and for a model at the official
 // widths (random weights, 512 points, 512-d, k = 32), and the share of shipped-model predictions
 // on the sample objects with penetration depth < 0.5 cm and fingertip distance < 1 cm.
-//   tsx scripts/bench-dro.ts [--per-object N] [--official <dro.json>] [--models <dir>]
+//   tsx scripts/bench-dro.ts [--per-object N] [--official <dro.json>] [--models <dir>] [--hand shadowhand|leaphand]
 // DRO_OFFICIAL_MODEL / DRO_MODELS_DIR do the same as the flags. Absent models are skipped with a note.
 import { existsSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -18,7 +18,7 @@ import { MetricsService } from '../src/core/metrics/metricsService';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values: flags } = parseArgs({
-  options: { 'per-object': { type: 'string' }, official: { type: 'string' }, models: { type: 'string' } },
+  options: { 'per-object': { type: 'string' }, official: { type: 'string' }, models: { type: 'string' }, hand: { type: 'string' } },
 });
 const PER_OBJECT = Number(flags['per-object'] ?? 4);
 const OFFICIAL = flags.official ?? process.env.DRO_OFFICIAL_MODEL ?? path.join(root, 'tools/dro/out/official-random/dro.json');
@@ -52,7 +52,7 @@ async function timeModel(modelPath: string, objectId: string, count: number) {
   return { files, handId, first: stamps[0], perPrediction: steady.reduce((a, b) => a + b, 0) / steady.length, grasps: r.grasps };
 }
 
-async function shareInBand(modelPath: string, d: LoadedDataset) {
+async function shareInBand(modelPath: string, d: LoadedDataset, refine: boolean) {
   const files = await loadDroModel(pathToFileURL(modelPath).href, io);
   const handId = HAND_OF[files.spec.hand];
   const runner = await runnerFor(nodeOrt(1), files);
@@ -64,7 +64,7 @@ async function shareInBand(modelPath: string, d: LoadedDataset) {
   const perObject: string[] = [];
   for (const objectId of Object.keys(d.objects)) {
     const t0 = performance.now();
-    const r = await runPredictJob({ dataset: d, objectId, handId, count: PER_OBJECT, seed: 1, modelLabel: modelPath, backend: 'wasm' }, files, runner, io);
+    const r = await runPredictJob({ dataset: d, objectId, handId, count: PER_OBJECT, seed: 1, modelLabel: modelPath, backend: 'wasm', refine }, files, runner, io);
     seconds += (performance.now() - t0) / 1000;
     const rows = await service.compute(r.grasps.map((g): ResolvedGrasp => ({ ...g, source: 'bench' })));
     const ok = rows.filter(
@@ -78,7 +78,7 @@ async function shareInBand(modelPath: string, d: LoadedDataset) {
   return { good, total, seconds, perObject };
 }
 
-for (const hand of ['shadowhand', 'leaphand']) {
+for (const hand of flags.hand ? [flags.hand] : ['shadowhand', 'leaphand']) {
   const modelPath = path.join(MODELS, hand, 'dro.json');
   if (!existsSync(modelPath)) {
     console.log(`[skipped] shipped ${hand} model: ${modelPath} not found`);
@@ -88,14 +88,17 @@ for (const hand of ['shadowhand', 'leaphand']) {
   const s = t.files.spec;
   console.log(
     `shipped ${hand} (N=${s.robotPoints.links.length}, M=${s.objectPoints}): ${t.perPrediction.toFixed(2)} s per prediction ` +
-      `(first, with session warm-up: ${t.first.toFixed(2)} s) [target <= ${TARGET_S} s]`,
+      `(first, with session warm-up: ${t.first.toFixed(2)} s; contact refinement included) [target <= ${TARGET_S} s]`,
   );
-  const band = await shareInBand(modelPath, dataset);
-  console.log(
-    `shipped ${hand}: ${band.good}/${band.total} = ${((100 * band.good) / band.total).toFixed(0)}% of predictions on the ${Object.keys(dataset.objects).length} sample objects ` +
-      `have penetration depth < 0.5 cm and fingertip distance < 1 cm [target >= ${100 * TARGET_SHARE}%]; ${(band.seconds / band.total).toFixed(2)} s per prediction incl. object sampling`,
-  );
-  console.log(`  per object: ${band.perObject.join(', ')}`);
+  for (const refine of [false, true]) {
+    const band = await shareInBand(modelPath, dataset, refine);
+    console.log(
+      `shipped ${hand}, ${refine ? 'with contact refinement (default)' : "DRO's IK alone (--no-refine)"}: ${band.good}/${band.total} = ${((100 * band.good) / band.total).toFixed(0)}% ` +
+        `of predictions on the ${Object.keys(dataset.objects).length} sample objects have penetration depth < 0.5 cm and fingertip distance < 1 cm ` +
+        `[target >= ${100 * TARGET_SHARE}%]; ${(band.seconds / band.total).toFixed(2)} s per prediction incl. object sampling`,
+    );
+    console.log(`  per object: ${band.perObject.join(', ')}`);
+  }
 }
 
 if (!existsSync(OFFICIAL)) {

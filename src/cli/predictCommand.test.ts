@@ -35,7 +35,8 @@ function makeDataset(): string {
 describe('hoi-studio predict', () => {
   it('parses its flags and rejects bad ones', () => {
     const a = parsePredictArgs(['m.json', '--model', 'x/dro.json', '--object', 'o', '--hand', 'h', '--out', 'p.json', '--count', '3', '--seed', '7']);
-    expect(a).toMatchObject({ manifest: 'm.json', model: 'x/dro.json', object: 'o', hand: 'h', out: 'p.json', count: 3, seed: 7, threads: 1 });
+    expect(a).toMatchObject({ manifest: 'm.json', model: 'x/dro.json', object: 'o', hand: 'h', out: 'p.json', count: 3, seed: 7, threads: 1, refine: true });
+    expect(parsePredictArgs(['m.json', '--model', 'd', '--object', 'o', '--hand', 'h', '--out', 'p.json', '--no-refine'])).toMatchObject({ refine: false });
     expect(parsePredictArgs(['--help'])).toBe('help');
     expect(() => parsePredictArgs(['m.json', '--object', 'o', '--hand', 'h', '--out', 'p.json'])).toThrow(/--model is required/);
     expect(() => parsePredictArgs(['m.json', '--model', 'd', '--object', 'o', '--hand', 'h', '--out', 'p.json', '--count', '0'])).toThrow(UsageError);
@@ -45,7 +46,7 @@ describe('hoi-studio predict', () => {
   it('writes a dataset@1 manifest that loads, with meta.prediction, and goes through the metrics', async () => {
     const dir = makeDataset();
     const out = path.join(dir, 'out/sub/predictions.json');
-    const args = { manifest: path.join(dir, 'manifest.json'), model: tinyModel, object: 'brick', hand: 'shadow', out, count: 2, seed: 11, threads: 1, quiet: true };
+    const args = { manifest: path.join(dir, 'manifest.json'), model: tinyModel, object: 'brick', hand: 'shadow', out, count: 2, seed: 11, threads: 1, refine: true, quiet: true };
     const r = await runPredictCommand(args, () => {});
     expect(r.grasps).toBe(2);
     const written = JSON.parse(readFileSync(out, 'utf8'));
@@ -61,6 +62,7 @@ describe('hoi-studio predict', () => {
       seed: number;
       backend: string;
       initial: { root: { position: number[]; quaternion: number[] }; joints: Record<string, number> };
+      refine: { rounds: number; depthAfter_m: number; depthBefore_m: number; unrefined: { joints: Record<string, number> } };
     };
     expect(meta.seed).toBe(11);
     expect(meta.backend).toBe('wasm');
@@ -80,6 +82,14 @@ describe('hoi-studio predict', () => {
     const again = path.join(dir, 'again.json');
     await runPredictCommand({ ...args, out: again, count: 1 }, () => {});
     expect(JSON.parse(readFileSync(again, 'utf8')).grasps[0].joints).toEqual(written.grasps[0].joints);
+
+    // Refinement starts from DRO's own solution, which --no-refine writes as it is.
+    expect(meta.refine.depthAfter_m).toBeLessThanOrEqual(meta.refine.depthBefore_m);
+    const raw = path.join(dir, 'raw.json');
+    await runPredictCommand({ ...args, out: raw, count: 1, refine: false }, () => {});
+    const rawGrasp = JSON.parse(readFileSync(raw, 'utf8')).grasps[0];
+    expect(rawGrasp.meta.prediction.refine).toBeUndefined();
+    expect(rawGrasp.joints).toEqual(meta.refine.unrefined.joints);
   });
 
   it('refuses a model made for another hand, naming the model file', async () => {
@@ -93,6 +103,7 @@ describe('hoi-studio predict', () => {
       count: 1,
       seed: 0,
       threads: 1,
+      refine: true,
       quiet: true,
     };
     await expect(runPredictCommand(args, () => {})).rejects.toThrow(/dro\.json: the model was made for the shadowhand hand; dataset hand "leap" is the built-in leaphand/);

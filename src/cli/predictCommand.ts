@@ -16,8 +16,10 @@ export const PREDICT_HELP = `Usage: hoi-studio predict <manifest> --model <dro.j
 Predicts grasps of one object of a dataset with a DRO model (a folder with dro.json, embed.onnx,
 kernel.onnx; docs/dro-model.md) on onnxruntime-web's WASM backend, and writes them as a
 hoi-studio/dataset@1 manifest: the hand and the object with paths rewritten for where the file is
-saved, one grasp per prediction, meta.prediction = { model, seed, index, backend, initial }.
-The file opens in the studio and goes through "hoi-studio metrics".
+saved, one grasp per prediction, meta.prediction = { model, seed, index, backend, initial,
+refine }. After DRO's own post-processing each prediction goes through contact refinement (links
+pushed out of the object, fingertips within 3 cm pulled onto it; meta.prediction.refine keeps
+DRO's unrefined configuration). The file opens in the studio and goes through "hoi-studio metrics".
 
   --model <dro.json>    model descriptor (path or http(s) URL) (required)
   --object <id>         object id in the manifest (required)
@@ -26,6 +28,7 @@ The file opens in the studio and goes through "hoi-studio metrics".
   --count <n>           predictions [default 8]
   --seed <n>            seed of the initial configurations, latents and object points [default 0]
   --threads <n>         WASM threads [default 1]
+  --no-refine           keep DRO's configurations as its IK leaves them (no contact refinement)
   --quiet               no progress output
   -h, --help            this help
 `;
@@ -39,6 +42,7 @@ export interface PredictArgs {
   count: number;
   seed: number;
   threads: number;
+  refine: boolean;
   quiet: boolean;
 }
 
@@ -63,6 +67,7 @@ export function parsePredictArgs(argv: string[]): PredictArgs | 'help' {
         count: { type: 'string' },
         seed: { type: 'string' },
         threads: { type: 'string' },
+        'no-refine': { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -83,6 +88,7 @@ export function parsePredictArgs(argv: string[]): PredictArgs | 'help' {
     count: int('count', v.count, 8, 1),
     seed: int('seed', v.seed, 0, 0),
     threads: int('threads', v.threads, 1, 1),
+    refine: !v['no-refine'],
     quiet: !!v.quiet,
   };
 }
@@ -108,6 +114,7 @@ export async function runPredictCommand(args: PredictArgs, log: (s: string) => v
         // Recorded relative to the output file, like every other path in it.
         modelLabel: relativeUrl(target, modelUrl),
         backend: 'wasm',
+        refine: args.refine,
       },
       files,
       runner,
@@ -115,7 +122,7 @@ export async function runPredictCommand(args: PredictArgs, log: (s: string) => v
       { onPrediction: (_p, done, total) => !args.quiet && log(`[predict] ${done}/${total}`) },
     );
     const manifest = predictionManifest(dataset, result.grasps, target, {
-      prediction: { model: relativeUrl(target, modelUrl), object: args.object, hand: args.hand, count: args.count, seed: args.seed, backend: 'wasm' },
+      prediction: { model: relativeUrl(target, modelUrl), object: args.object, hand: args.hand, count: args.count, seed: args.seed, backend: 'wasm', refine: args.refine },
     });
     await mkdir(path.dirname(outPath), { recursive: true });
     await writeFile(outPath, JSON.stringify(manifest, null, 1) + '\n');

@@ -24,6 +24,10 @@ export interface PredictedItem {
   /** predicted robot points (multilateration), object frame */
   points: Float32Array;
   initial: { root: NonNullable<Grasp['root']>; joints: Record<string, number> };
+  /** DRO's configuration before contact refinement; absent when refinement did not run */
+  unrefined?: { root: NonNullable<Grasp['root']>; joints: Record<string, number> };
+  /** what refinement did (metres), for the list */
+  refine?: { rounds: number; depthBefore: number; depthAfter: number; tipGapBefore: number; tipGapAfter: number };
   metrics: GraspMetricsRow | null;
 }
 
@@ -40,6 +44,7 @@ interface PredictState {
   preview: number | null;
   showPoints: boolean;
   showInitial: boolean;
+  showUnrefined: boolean;
   added: boolean;
 }
 
@@ -55,6 +60,7 @@ export const usePredictStore = create<PredictState>(() => ({
   preview: null,
   showPoints: true,
   showInitial: false,
+  showUnrefined: false,
   added: false,
 }));
 
@@ -83,6 +89,8 @@ export interface PredictParams {
   seed: number;
   model: ModelChoice;
   backend: 'auto' | Backend;
+  /** contact refinement after DRO's IK */
+  refine: boolean;
 }
 
 export async function runPrediction(p: PredictParams): Promise<void> {
@@ -96,16 +104,20 @@ export async function runPrediction(p: PredictParams): Promise<void> {
     const model = await modelSource(p.model, handSpec && 'builtin' in handSpec ? handSpec.builtin : null);
     const ctx = { hands: dataset.hands, objects: dataset.objects, manifestUrl: dataset.manifestUrl };
     const r = await predictWorker().predict(
-      { runId: id, dataset: ctx, objectId: p.objectId, handId: p.handId, count: p.count, seed: p.seed, backend: p.backend, model },
+      { runId: id, dataset: ctx, objectId: p.objectId, handId: p.handId, count: p.count, seed: p.seed, backend: p.backend, model, refine: p.refine },
       Comlink.proxy((done: number, total: number) => current() && usePredictStore.setState({ progress: { done, total } })),
     );
     if (!current()) return;
-    const items: PredictedItem[] = r.grasps.map((g, i) => ({
-      grasp: { ...g, source: 'predictions' },
-      points: r.predictions[i].points,
-      initial: r.predictions[i].initial,
-      metrics: null,
-    }));
+    const items: PredictedItem[] = r.grasps.map((g, i) => {
+      const { points, initial, refined } = r.predictions[i];
+      const item: PredictedItem = { grasp: { ...g, source: 'predictions' }, points, initial, metrics: null };
+      if (refined) {
+        const { unrefined, ...effect } = refined;
+        item.unrefined = unrefined;
+        item.refine = effect;
+      }
+      return item;
+    });
     usePredictStore.setState({ status: 'done', backend: r.backend, adapter: r.adapter, items, objectPoints: r.objectPoints });
     if (items.length) previewPrediction(0);
     void measure(dataset, id);
@@ -169,7 +181,10 @@ if (typeof window !== 'undefined' && testHooksWanted(import.meta.env.MODE, windo
   w.__hoiStudio = Object.assign(w.__hoiStudio ?? {}, {
     predictions: () => {
       const s = usePredictStore.getState();
-      return { backend: s.backend, items: s.items.map((it) => ({ id: it.grasp.id, root: it.grasp.root, joints: it.grasp.joints, points: Array.from(it.points) })) };
+      return {
+        backend: s.backend,
+        items: s.items.map((it) => ({ id: it.grasp.id, root: it.grasp.root, joints: it.grasp.joints, points: Array.from(it.points), refined: !!it.unrefined })),
+      };
     },
   });
 }

@@ -13,12 +13,17 @@ export interface IkOptions {
   maxIterations?: number;
   /** largest change of any variable per step (rad or m); default 0.5, DRO's trust region */
   maxStep?: number;
+  /**
+   * default true: rigidly fit the root to the targets at the starting joints before the first
+   * step (undoes DRO's random initial rotation); false keeps the start's root, for small corrections
+   */
+  snapRoot?: boolean;
 }
 
 export interface IkResult {
   config: HandConfig;
   iterations: number;
-  /** root mean square anchor error at the end, metres */
+  /** root mean square anchor error at the end (each target counted by its weight), metres */
   rms: number;
 }
 
@@ -40,6 +45,9 @@ export function solveIk(tree: KinematicTree, targets: IkTargets, start: HandConf
   const nq = movable.length;
   const n = 6 + nq;
   const m = targets.target.length;
+  // Per residual (x, y and z of one target share their target's weight).
+  const sw = new Float64Array(m).fill(1);
+  if (targets.weight) for (let i = 0; i < m; i++) sw[i] = Math.sqrt(targets.weight[Math.floor(i / 3)]);
   let root = rootMatrixOf(start.root);
   let q = Float64Array.from(movable, (j) => start.joints[j.name] ?? 0);
 
@@ -59,37 +67,51 @@ export function solveIk(tree: KinematicTree, targets: IkTargets, start: HandConf
   };
   const cost = (a: Float64Array) => {
     let s = 0;
-    for (let i = 0; i < m; i++) s += (a[i] - targets.target[i]) ** 2;
+    for (let i = 0; i < m; i++) s += (sw[i] * (a[i] - targets.target[i])) ** 2;
     return s;
   };
 
-  root = multiply(kabsch(anchors(root, q), targets.target), root);
+  if (opts.snapRoot ?? true) root = multiply(kabsch(anchors(root, q), targets.target), root);
   let current = anchors(root, q);
   let f = cost(current);
   let lambda = 1e-3;
   let it = 0;
   for (; it < maxIt; it++) {
-    // Jacobian by forward differences: root twist in the object frame (dx, dy, dz, wx, wy, wz), then joints.
-    const jac = new Matrix(m, n);
+    // Jacobian by forward differences: root twist in the object frame (dx, dy, dz, wx, wy, wz), then
+    // joints; column-major typed arrays, since J'J with thousands of residuals is the hot loop.
+    const jac = new Float64Array(m * n);
     for (let v = 0; v < n; v++) {
       let a: Float64Array;
+      let h = FD_STEP;
       if (v < 6) a = anchors(perturbRoot(root, v, FD_STEP), q);
       else {
         const qq = q.slice();
         const k = v - 6;
         // Step inward at the upper limit so the difference stays inside the limits.
-        const h = qq[k] + FD_STEP > upper[k] ? -FD_STEP : FD_STEP;
+        h = qq[k] + FD_STEP > upper[k] ? -FD_STEP : FD_STEP;
         qq[k] += h;
         a = anchors(root, qq);
-        for (let i = 0; i < m; i++) jac.set(i, v, (a[i] - current[i]) / h);
-        continue;
       }
-      for (let i = 0; i < m; i++) jac.set(i, v, (a[i] - current[i]) / FD_STEP);
+      const col = v * m;
+      for (let i = 0; i < m; i++) jac[col + i] = (sw[i] * (a[i] - current[i])) / h;
     }
-    const resid = Matrix.columnVector(Array.from(current, (c, i) => targets.target[i] - c));
-    const jt = jac.transpose();
-    const jtj = jt.mmul(jac);
-    const g = jt.mmul(resid);
+    const resid = new Float64Array(m);
+    for (let i = 0; i < m; i++) resid[i] = sw[i] * (targets.target[i] - current[i]);
+    const jtj = new Matrix(n, n);
+    const g = new Matrix(n, 1);
+    for (let a = 0; a < n; a++) {
+      const ca = a * m;
+      let gs = 0;
+      for (let i = 0; i < m; i++) gs += jac[ca + i] * resid[i];
+      g.set(a, 0, gs);
+      for (let b = a; b < n; b++) {
+        const cb = b * m;
+        let s = 0;
+        for (let i = 0; i < m; i++) s += jac[ca + i] * jac[cb + i];
+        jtj.set(a, b, s);
+        jtj.set(b, a, s);
+      }
+    }
     let improved = false;
     for (let tries = 0; tries < 8 && !improved; tries++) {
       const free = Array.from({ length: n }, () => true);

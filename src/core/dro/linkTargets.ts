@@ -11,6 +11,8 @@ export interface IkTargets {
   link: Int32Array;
   local: Float64Array;
   target: Float64Array;
+  /** per target, default 1: its squared error counts this many times */
+  weight?: Float64Array;
 }
 
 const AXIS = 0.01;

@@ -7,6 +7,8 @@ import { initialConfiguration } from './initialConfig';
 import type { DroModelJson } from './modelFile';
 import type { DroRunner } from './onnxRunner';
 import { graspFromDistances } from './postprocess';
+import type { ObjectSurface } from './objectSurface';
+import { refineContacts, type RefineOptions, type RefineResult } from './refineContacts';
 import { robotPointsAt, type RobotPointSet } from './robotPoints';
 
 export interface Prediction {
@@ -19,6 +21,16 @@ export interface Prediction {
   iterations: number;
   /** IK anchor error left, metres */
   rms: number;
+  /** what contact refinement did; `config` is then the refined one */
+  refined?: Omit<RefineResult, 'config'> & { unrefined: HandConfig };
+}
+
+/** Contact refinement after DRO's IK (see refineContacts); without it predictions are DRO's own. */
+export interface RefineRequest {
+  surface: ObjectSurface;
+  points: RobotPointSet;
+  tipLinks: readonly number[];
+  options?: RefineOptions;
 }
 
 export interface PredictRequest {
@@ -30,6 +42,7 @@ export interface PredictRequest {
   runner: DroRunner;
   count: number;
   seed: number;
+  refine?: RefineRequest;
   signal?: AbortSignal;
   onPrediction?: (p: Prediction, done: number, total: number) => void;
 }
@@ -55,6 +68,12 @@ export async function predictGrasps(req: PredictRequest): Promise<Prediction[]> 
     const d = await runner.run(robot, object32, z, { signal: req.signal });
     const r = graspFromDistances(tree, set, d.dist, objectPoints, initial);
     const p: Prediction = { index: k, initial, config: r.config, points: Float32Array.from(r.points), iterations: r.iterations, rms: r.rms };
+    if (req.refine) {
+      const { surface, points, tipLinks, options } = req.refine;
+      const { config, ...refined } = refineContacts(tree, points, r.config, surface, tipLinks, options);
+      p.config = config;
+      p.refined = { ...refined, unrefined: r.config };
+    }
     out.push(p);
     req.onPrediction?.(p, k + 1, req.count);
   }
@@ -76,11 +95,32 @@ export interface PredictionMeta {
   index: number;
   backend: string;
   initial: HandConfig;
+  /** present when contact refinement ran: its effect, and DRO's own configuration before it */
+  refine?: {
+    rounds: number;
+    depthBefore_m: number;
+    depthAfter_m: number;
+    tipGapBefore_m: number;
+    tipGapAfter_m: number;
+    unrefined: HandConfig;
+  };
 }
 
 /** A prediction as a dataset grasp; meta.prediction says where it came from and how to redo it. */
 export function predictionToGrasp(p: Prediction, ctx: { objectId: string; handId: string; model: string; seed: number; backend: string }): Grasp {
   const prediction: PredictionMeta = { model: ctx.model, seed: ctx.seed, index: p.index, backend: ctx.backend, initial: p.initial };
+  if (p.refined) {
+    const r = p.refined;
+    const m = (v: number) => Number(v.toPrecision(4));
+    prediction.refine = {
+      rounds: r.rounds,
+      depthBefore_m: m(r.depthBefore),
+      depthAfter_m: m(r.depthAfter),
+      tipGapBefore_m: m(r.tipGapBefore),
+      tipGapAfter_m: m(r.tipGapAfter),
+      unrefined: r.unrefined,
+    };
+  }
   return {
     id: `${ctx.objectId}-${ctx.handId}-pred-s${ctx.seed}-${String(p.index).padStart(3, '0')}`,
     object: ctx.objectId,

@@ -8,7 +8,10 @@ import { modelHandMismatch } from './handCheck';
 import type { DroModelFiles } from './loadModel';
 import { objectPointsOf } from './objectPoints';
 import { createDroRunner, type DroRunner, type OrtLike } from './onnxRunner';
-import { objectSeed, predictGrasps, predictionToGrasp, type Prediction } from './predict';
+import { objectSurfaceOf } from './objectSurface';
+import { objectSeed, predictGrasps, predictionToGrasp, type Prediction, type RefineRequest } from './predict';
+import { fingertipPointLinks } from './refineContacts';
+import { refinePointsFor } from './refinePoints';
 import { bindRobotPoints } from './robotPoints';
 
 export type PredictDataset = Pick<LoadedDataset, 'hands' | 'objects' | 'manifestUrl'>;
@@ -22,6 +25,8 @@ export interface PredictJobInput {
   /** recorded in meta.prediction.model */
   modelLabel: string;
   backend: string;
+  /** contact refinement after DRO's IK (refineContacts); default true */
+  refine?: boolean;
 }
 
 export interface PredictJobResult {
@@ -31,7 +36,10 @@ export interface PredictJobResult {
   objectPoints: Float32Array;
 }
 
-/** Loads the dataset hand's kinematics (built-in or URDF); geometry is not needed to predict. */
+/**
+ * Loads the dataset hand: kinematics for DRO, collision geometry for contact refinement (a URDF
+ * hand whose meshes cannot be read still predicts; refinement then uses the model's points).
+ */
 export async function loadPredictHand(dataset: PredictDataset, handId: string, io: DatasetIO): Promise<HandModel> {
   const entry = dataset.hands[handId];
   if (!entry) throw new Error(`unknown hand "${handId}" (the dataset has ${Object.keys(dataset.hands).join(', ') || 'none'})`);
@@ -40,8 +48,7 @@ export async function loadPredictHand(dataset: PredictDataset, handId: string, i
   const text = await io.fetchText(entry.urdfUrl!).catch((e: unknown) => {
     throw new Error(`${spec.urdf}: cannot read URDF (${e instanceof Error ? e.message : String(e)})`);
   });
-  // Kinematics only: mesh files the URDF names are not fetched.
-  return loadHandModel(text, { urdfUrl: entry.urdfUrl!, fetchBytes: () => Promise.reject(new Error('not needed')), fingertips: spec.fingertips, geometry: 'collision' });
+  return loadHandModel(text, { urdfUrl: entry.urdfUrl!, fetchBytes: (url) => io.fetchBytes(url), fingertips: spec.fingertips, geometry: 'collision' });
 }
 
 export async function loadPredictObject(dataset: PredictDataset, objectId: string, io: DatasetIO) {
@@ -75,6 +82,11 @@ export async function runPredictJob(
   const tree = hand.kinematics;
   const set = bindRobotPoints(tree, files.spec, files.spec.url);
   const objectPoints = objectPointsOf(mesh, files.spec.objectPoints, objectSeed(job.seed));
+  let refine: RefineRequest | undefined;
+  if (job.refine ?? true) {
+    const points = refinePointsFor(hand, set);
+    refine = { surface: objectSurfaceOf(mesh), points, tipLinks: fingertipPointLinks(tree, points, hand.fingertips) };
+  }
   const predictions = await predictGrasps({
     tree,
     model: files.spec,
@@ -83,6 +95,7 @@ export async function runPredictJob(
     runner,
     count: job.count,
     seed: job.seed,
+    refine,
     signal: opts.signal,
     onPrediction: opts.onPrediction,
   });

@@ -20,6 +20,8 @@ export interface PredictServiceRequest {
   seed: number;
   backend: 'auto' | Backend;
   model: ModelSource;
+  /** contact refinement after DRO's IK; default true */
+  refine?: boolean;
 }
 
 export interface PredictServiceResult extends PredictJobResult {
@@ -70,7 +72,7 @@ export class PredictService {
       ctrl.signal.throwIfAborted();
       const label = req.model.kind === 'url' ? req.model.url : req.model.label;
       const result = await runPredictJob(
-        { dataset: req.dataset, objectId: req.objectId, handId: req.handId, count: req.count, seed: req.seed, modelLabel: label, backend },
+        { dataset: req.dataset, objectId: req.objectId, handId: req.handId, count: req.count, seed: req.seed, modelLabel: label, backend, refine: req.refine },
         files,
         runner,
         this.io,

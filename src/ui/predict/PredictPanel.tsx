@@ -22,6 +22,7 @@ export function PredictPanel() {
   const [keptName, setKeptName] = useState('');
   const [backend, setBackend] = useState<'auto' | 'wasm' | 'webgpu'>('auto');
   const [followSelection, setFollowSelection] = useState(true);
+  const [refine, setRefine] = useState(true);
 
   useEffect(() => {
     listModels().then(setKept, () => setKept([]));
@@ -107,8 +108,11 @@ export function PredictPanel() {
             <option value="webgpu">WebGPU</option>
           </select>
         </label>
+        <label title="After DRO's IK: push links out of the object and pull fingertips within 3 cm onto it (docs/dro-model.md)">
+          <input type="checkbox" aria-label="Refine contacts" checked={refine} onChange={(e) => setRefine(e.target.checked)} /> Refine contacts
+        </label>
         <div className="predict-actions">
-          <button disabled={!canRun || running} onClick={() => void runPrediction({ objectId, handId, count, seed, model, backend })}>
+          <button disabled={!canRun || running} onClick={() => void runPrediction({ objectId, handId, count, seed, model, backend, refine })}>
             Predict
           </button>
           {running && <button onClick={cancelPrediction}>Cancel</button>}
@@ -149,6 +153,11 @@ export function PredictPanel() {
             <label>
               <input type="checkbox" checked={st.showInitial} onChange={(e) => usePredictStore.setState({ showInitial: e.target.checked })} /> initial configuration
             </label>
+            {st.items.some((it) => it.unrefined) && (
+              <label>
+                <input type="checkbox" checked={st.showUnrefined} onChange={(e) => usePredictStore.setState({ showUnrefined: e.target.checked })} /> before refinement
+              </label>
+            )}
           </div>
           <table className="predict-list" data-testid="predict-list">
             <thead>
@@ -157,6 +166,7 @@ export function PredictPanel() {
                 <th title="penetration depth, cm">pen. cm</th>
                 <th title="fingertip (disjoint) distance, cm">tip cm</th>
                 <th title="contact ratio, %">contact %</th>
+                <th title="contact refinement: deepest hand point inside the object before -> after, cm (refinement's own check on its points)">refined cm</th>
               </tr>
             </thead>
             <tbody>
@@ -172,6 +182,9 @@ export function PredictPanel() {
                   <td>{cm(it.metrics?.penetration_depth_cm)}</td>
                   <td>{cm(it.metrics?.disjoint_distance_cm)}</td>
                   <td>{cm(it.metrics?.contact_ratio_pct)}</td>
+                  <td title={it.refine ? `${it.refine.rounds} rounds; fingertip gap ${cm(100 * it.refine.tipGapBefore)} -> ${cm(100 * it.refine.tipGapAfter)} cm` : 'not refined'}>
+                    {it.refine ? `${cm(100 * it.refine.depthBefore)}→${cm(100 * it.refine.depthAfter)}` : '—'}
+                  </td>
                 </tr>
               ))}
             </tbody>
