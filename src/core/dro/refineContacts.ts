@@ -11,6 +11,8 @@ import { pointsFromLinks, type RobotPointSet } from './robotPoints';
 export interface RefineOptions {
   /** push-and-pull rounds at most; default 40 */
   rounds?: number;
+  /** stop after this many rounds without a better configuration (by 0.1 mm); default 20 */
+  patience?: number;
   /** IK iterations per round; default 10 */
   iterations?: number;
   /** how far outside the surface a point found inside is pushed, metres; default 3 mm */
@@ -23,7 +25,7 @@ export interface RefineOptions {
 
 export interface RefineResult {
   config: HandConfig;
-  /** rounds run (0 when the start needed nothing) */
+  /** rounds run (0 when the start needed nothing; fewer than asked when nothing is left to move or no round has helped for `patience` rounds) */
   rounds: number;
   /** deepest refinement point inside the object, metres, at the start and at the end */
   depthBefore: number;
@@ -72,6 +74,7 @@ export function refineContacts(
   const margin = opts.margin ?? 3e-3;
   const reach = opts.reach ?? 0.03;
   const hold = opts.hold ?? 0.05;
+  const patience = opts.patience ?? 20;
   const tips = new Set(tipLinks);
   const closest = new Float64Array(3);
 
@@ -120,50 +123,16 @@ export function refineContacts(
         tip.c = [closest[0], closest[1], closest[2]];
       }
     }
-    // Each buried link leaves rigidly along one direction: pushing each point to its own nearest
-    // surface would pull a link through a handle both ways at once. The direction is the one of
-    // a few candidates (the sum of the points' ways out, and the ways out of some of its deepest
-    // points) that gets the link's deepest points out with the shortest move.
-    for (const [li, { pts, way }] of buried) {
-      const n = pts.length / 5;
-      const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => pts[5 * b + 1] - pts[5 * a + 1]);
-      const probe = order.slice(0, PROBES);
-      const candidates: number[][] = [way];
-      for (const k of probe.slice(0, CANDIDATES)) {
-        const i = pts[5 * k];
-        candidates.push([pts[5 * k + 2] - world[3 * i], pts[5 * k + 3] - world[3 * i + 1], pts[5 * k + 4] - world[3 * i + 2]]);
-      }
-      let best: number[] | null = null,
-        bestTravel = Infinity;
-      for (const c of candidates) {
-        const len = Math.hypot(c[0], c[1], c[2]);
-        if (!(len > 0)) continue;
-        const u = [c[0] / len, c[1] / len, c[2] / len];
-        let travel = 0;
-        for (const k of probe) {
-          const i = pts[5 * k];
-          travel = Math.max(travel, surface.exit(world[3 * i], world[3 * i + 1], world[3 * i + 2], u[0], u[1], u[2]));
-          if (travel >= bestTravel) break;
-        }
-        if (travel < bestTravel) {
-          bestTravel = travel;
-          best = u;
-        }
-      }
-      if (!best || !Number.isFinite(bestTravel)) continue;
-      const s = bestTravel + margin;
-      for (let k = 0; k < n; k++) {
-        const i = pts[5 * k];
-        add(
-          li,
-          points.local[3 * i],
-          points.local[3 * i + 1],
-          points.local[3 * i + 2],
-          world[3 * i] + s * best[0],
-          world[3 * i + 1] + s * best[1],
-          world[3 * i + 2] + s * best[2],
-          1,
-        );
+    // Each buried link leaves rigidly along one direction (see exitMove), its inside points moved
+    // together to `margin` past where the object ends along it.
+    for (const [li, b] of buried) {
+      const move = exitMove(surface, world, b);
+      if (!move) continue;
+      const s = move.travel + margin;
+      for (let k = 0; k < b.pts.length; k += 5) {
+        const i = b.pts[k];
+        const l = points.local;
+        add(li, l[3 * i], l[3 * i + 1], l[3 * i + 2], world[3 * i] + s * move.u[0], world[3 * i + 1] + s * move.u[1], world[3 * i + 2] + s * move.u[2], 1);
       }
     }
     let gapSum = 0;
@@ -213,13 +182,48 @@ export function refineContacts(
   const before = e;
   let best = { config, e };
   let round = 0;
-  for (; round < rounds; round++) {
+  let bestRound = 0;
+  for (; round < rounds && round - bestRound < patience; round++) {
     if (e.active === 0) break;
     config = solveIk(tree, e.targets, config, { maxIterations: opts.iterations ?? 10, snapRoot: false, maxStep: 0.1 }).config;
     e = evaluate(config);
+    if (score(e) < score(best.e) - 1e-4) bestRound = round + 1;
     if (score(e) < score(best.e)) best = { config, e };
   }
   return { config: best.config, rounds: round, depthBefore: before.depth, depthAfter: best.e.depth, tipGapBefore: before.tipGap, tipGapAfter: best.e.tipGap };
+}
+
+/**
+ * Which way one buried link should leave the object, and how far. Pushing each point to its own
+ * nearest surface would pull a link through a handle both ways at once, so the link moves as one:
+ * along the candidate (the sum of its points' ways out, or the way out of one of its deepest
+ * points) that gets its deepest points out with the shortest move, measured by casting rays.
+ */
+function exitMove(surface: ObjectSurface, world: Float64Array, b: { pts: number[]; way: number[] }): { u: number[]; travel: number } | null {
+  const { pts, way } = b;
+  const n = pts.length / 5;
+  const probe = Array.from({ length: n }, (_, k) => k)
+    .sort((a, c) => pts[5 * c + 1] - pts[5 * a + 1])
+    .slice(0, PROBES);
+  const candidates: number[][] = [way];
+  for (const k of probe.slice(0, CANDIDATES)) {
+    const i = pts[5 * k];
+    candidates.push([pts[5 * k + 2] - world[3 * i], pts[5 * k + 3] - world[3 * i + 1], pts[5 * k + 4] - world[3 * i + 2]]);
+  }
+  let best: { u: number[]; travel: number } | null = null;
+  for (const c of candidates) {
+    const len = Math.hypot(c[0], c[1], c[2]);
+    if (!(len > 0)) continue;
+    const u = [c[0] / len, c[1] / len, c[2] / len];
+    let travel = 0;
+    for (const k of probe) {
+      const i = pts[5 * k];
+      travel = Math.max(travel, surface.exit(world[3 * i], world[3 * i + 1], world[3 * i + 2], u[0], u[1], u[2]));
+      if (best && travel >= best.travel) break;
+    }
+    if (Number.isFinite(travel) && (!best || travel < best.travel)) best = { u, travel };
+  }
+  return best;
 }
 
 /** Tree link indices whose points stand for each fingertip (the links disjoint_distance measures). */
