@@ -32,14 +32,14 @@ const dataset = await loadDataset(pathToFileURL(path.join(root, 'public/sample/m
 console.log(`DRO bench: ${availableParallelism()} cores, load ${loadavg()[0].toFixed(2)}; WASM, 1 thread`);
 
 /** Times count predictions of one object; the first one (session warm-up) is reported apart. */
-async function timeModel(modelPath: string, objectId: string, count: number) {
+async function timeModel(modelPath: string, objectId: string, count: number, refine = true) {
   const files = await loadDroModel(pathToFileURL(modelPath).href, io);
   const handId = HAND_OF[files.spec.hand];
   if (!handId) throw new Error(`${modelPath}: hand ${files.spec.hand} is not in the sample`);
   const runner = await runnerFor(nodeOrt(1), files);
   const stamps: number[] = [];
   let t = performance.now();
-  const job = { dataset, objectId, handId, count, seed: 0, modelLabel: modelPath, backend: 'wasm' };
+  const job = { dataset, objectId, handId, count, seed: 0, modelLabel: modelPath, backend: 'wasm', refine };
   const r = await runPredictJob(job, files, runner, io, {
     onPrediction: () => {
       const now = performance.now();
@@ -104,9 +104,12 @@ for (const hand of flags.hand ? [flags.hand] : ['shadowhand', 'leaphand']) {
 if (!existsSync(OFFICIAL)) {
   console.log(`[skipped] official-width model (random weights): ${OFFICIAL} not found (the Python tools export it; set DRO_OFFICIAL_MODEL or --official)`);
 } else {
-  const t = await timeModel(OFFICIAL, 'mug', 2);
-  const s = t.files.spec;
-  console.log(
-    `official widths, random weights (N=${s.robotPoints.links.length}, M=${s.objectPoints}): ${t.perPrediction.toFixed(2)} s per prediction (first: ${t.first.toFixed(2)} s)`,
-  );
+  for (const refine of [false, true]) {
+    const t = await timeModel(OFFICIAL, 'mug', 2, refine);
+    const s = t.files.spec;
+    console.log(
+      `official widths, random weights (N=${s.robotPoints.links.length}, M=${s.objectPoints}), ${refine ? 'with contact refinement' : "DRO's IK alone"}: ` +
+        `${t.perPrediction.toFixed(2)} s per prediction (first: ${t.first.toFixed(2)} s)`,
+    );
+  }
 }
