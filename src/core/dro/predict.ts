@@ -70,7 +70,7 @@ export async function predictGrasps(req: PredictRequest): Promise<Prediction[]> 
     const p: Prediction = { index: k, initial, config: r.config, points: Float32Array.from(r.points), iterations: r.iterations, rms: r.rms };
     if (req.refine) {
       const { surface, points, tipLinks, options } = req.refine;
-      const { config, ...refined } = refineContacts(tree, points, r.config, surface, tipLinks, options);
+      const { config, ...refined } = refineContacts(tree, points, r.config, surface, tipLinks, { ...options, signal: req.signal });
       p.config = config;
       p.refined = { ...refined, unrefined: r.config };
     }

@@ -90,6 +90,12 @@ describe.each(['shadowhand', 'leaphand'] as const)('contact refinement, %s', (id
     expect(r.tipGapAfter).toBeLessThan(r.tipGapBefore);
   });
 
+  it('stops when its run is cancelled', () => {
+    const ball = uvSphere(0.012, 48, 24, tips[TIP[id].tip]);
+    const signal = AbortSignal.abort(new Error('cancelled'));
+    expect(() => refineContacts(model.kinematics, points(), start, objectSurfaceOf(ball), tipLinks(), { signal })).toThrow('cancelled');
+  });
+
   it('leaves a hand with nothing within reach alone', () => {
     const far = uvSphere(0.02, 24, 12, [1, 1, 1]);
     const r = refineContacts(model.kinematics, points(), start, objectSurfaceOf(far), tipLinks(), {});

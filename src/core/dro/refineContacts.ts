@@ -19,6 +19,8 @@ export interface RefineOptions {
   margin?: number;
   /** fingertips closer than this to the surface are pulled onto it, metres; default 3 cm */
   reach?: number;
+  /** checked between rounds, so a cancelled run stops within one round */
+  signal?: AbortSignal;
   /** weight per point that keeps each link near where the round found it (a point pushed or pulled weighs 1); default 0.05 */
   hold?: number;
 }
@@ -185,6 +187,7 @@ export function refineContacts(
   let bestRound = 0;
   for (; round < rounds && round - bestRound < patience; round++) {
     if (e.active === 0) break;
+    opts.signal?.throwIfAborted();
     config = solveIk(tree, e.targets, config, { maxIterations: opts.iterations ?? 10, snapRoot: false, maxStep: 0.1 }).config;
     e = evaluate(config);
     if (score(e) < score(best.e) - 1e-4) bestRound = round + 1;
