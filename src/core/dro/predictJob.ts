@@ -4,6 +4,7 @@ import { loadBuiltinHand } from '../hands/builtin/builtinHands';
 import { loadHandModel, type HandModel } from '../hands/handModel';
 import { parseMeshAsync } from '../mesh/parseMesh';
 import { fileLabel } from '../dataset/resolveUrl';
+import { limitFor } from '../dataset/readLimits';
 import { modelHandMismatch } from './handCheck';
 import type { DroModelFiles } from './loadModel';
 import { objectPointsOf } from './objectPoints';
@@ -45,17 +46,17 @@ export async function loadPredictHand(dataset: PredictDataset, handId: string, i
   if (!entry) throw new Error(`unknown hand "${handId}" (the dataset has ${Object.keys(dataset.hands).join(', ') || 'none'})`);
   const spec = entry.spec;
   if ('builtin' in spec) return loadBuiltinHand(spec.builtin, { geometry: 'visual', fingertips: spec.fingertips });
-  const text = await io.fetchText(entry.urdfUrl!).catch((e: unknown) => {
+  const text = await io.fetchText(entry.urdfUrl!, limitFor('urdf')).catch((e: unknown) => {
     throw new Error(`${spec.urdf}: cannot read URDF (${e instanceof Error ? e.message : String(e)})`);
   });
-  return loadHandModel(text, { urdfUrl: entry.urdfUrl!, fetchBytes: (url) => io.fetchBytes(url), fingertips: spec.fingertips, geometry: 'collision' });
+  return loadHandModel(text, { urdfUrl: entry.urdfUrl!, fetchBytes: (url) => io.fetchBytes(url, limitFor('mesh')), fingertips: spec.fingertips, geometry: 'collision' });
 }
 
 export async function loadPredictObject(dataset: PredictDataset, objectId: string, io: DatasetIO) {
   const entry = dataset.objects[objectId];
   if (!entry) throw new Error(`unknown object "${objectId}" (the dataset has ${Object.keys(dataset.objects).join(', ') || 'none'})`);
   const label = fileLabel(entry.meshUrl, dataset.manifestUrl);
-  const bytes = await io.fetchBytes(entry.meshUrl).catch((e: unknown) => {
+  const bytes = await io.fetchBytes(entry.meshUrl, limitFor('mesh')).catch((e: unknown) => {
     throw new Error(`${label}: cannot read (${e instanceof Error ? e.message : String(e)})`);
   });
   return parseMeshAsync(bytes, label);
@@ -85,7 +86,14 @@ export async function runPredictJob(
   let refine: RefineRequest | undefined;
   if (job.refine ?? true) {
     const points = refinePointsFor(hand, set);
-    refine = { surface: objectSurfaceOf(mesh), points, tipLinks: fingertipPointLinks(tree, points, hand.fingertips) };
+    let surface;
+    try {
+      surface = objectSurfaceOf(mesh);
+    } catch (e) {
+      const label = fileLabel(job.dataset.objects[job.objectId].meshUrl, job.dataset.manifestUrl);
+      throw new Error(`${label}: contact refinement cannot use this mesh (${e instanceof Error ? e.message : String(e)}); predict with refinement off`, { cause: e });
+    }
+    refine = { surface, points, tipLinks: fingertipPointLinks(tree, points, hand.fingertips) };
   }
   const predictions = await predictGrasps({
     tree,
