@@ -9,7 +9,7 @@ import { HandView } from '../viewport/HandView';
 
 export const PREDICTED_POINTS_COLOR = '#c77dff';
 export const INITIAL_HAND_COLOR = '#6f8cff';
-export const UNREFINED_HAND_COLOR = '#ffb347';
+export const UNREFINED_HAND_COLOR = '#e6e6e6';
 
 function PointCloud({ points, name, color }: { points: Float32Array; name: string; color: string }) {
   const geometry = useMemo(() => {
