@@ -42,6 +42,11 @@ const TOUCH = 0.5e-3;
 /** deepest points of a buried link whose exits decide its direction, and how many of them propose one */
 const PROBES = 12;
 const CANDIDATES = 4;
+/**
+ * Backing a link out the way it came (towards its joint) is preferred over a shorter exit by up
+ * to this factor: on a handle or a thin object the nearest exit is as often the wrong side.
+ */
+const JOINT_BIAS = 1.5;
 /** anchors per held link: its points' centroid plus this far along each axis */
 const AXIS = 0.01;
 
@@ -128,7 +133,7 @@ export function refineContacts(
     // Each buried link leaves rigidly along one direction (see exitMove), its inside points moved
     // together to `margin` past where the object ends along it.
     for (const [li, b] of buried) {
-      const move = exitMove(surface, world, b);
+      const move = exitMove(surface, world, b, [frames[li][12], frames[li][13], frames[li][14]]);
       if (!move) continue;
       const s = move.travel + margin;
       for (let k = 0; k < b.pts.length; k += 5) {
@@ -199,10 +204,11 @@ export function refineContacts(
 /**
  * Which way one buried link should leave the object, and how far. Pushing each point to its own
  * nearest surface would pull a link through a handle both ways at once, so the link moves as one:
- * along the candidate (the sum of its points' ways out, or the way out of one of its deepest
- * points) that gets its deepest points out with the shortest move, measured by casting rays.
+ * along the candidate (the sum of its points' ways out, the way out of one of its deepest points,
+ * or back towards its joint, favoured by JOINT_BIAS) that gets its deepest points out with the
+ * shortest move, measured by casting rays.
  */
-function exitMove(surface: ObjectSurface, world: Float64Array, b: { pts: number[]; way: number[] }): { u: number[]; travel: number } | null {
+function exitMove(surface: ObjectSurface, world: Float64Array, b: { pts: number[]; way: number[] }, joint: number[]): { u: number[]; travel: number } | null {
   const { pts, way } = b;
   const n = pts.length / 5;
   const probe = Array.from({ length: n }, (_, k) => k)
@@ -213,18 +219,24 @@ function exitMove(surface: ObjectSurface, world: Float64Array, b: { pts: number[
     const i = pts[5 * k];
     candidates.push([pts[5 * k + 2] - world[3 * i], pts[5 * k + 3] - world[3 * i + 1], pts[5 * k + 4] - world[3 * i + 2]]);
   }
-  let best: { u: number[]; travel: number } | null = null;
+  const c0 = [0, 0, 0];
+  for (const k of probe) for (let d = 0; d < 3; d++) c0[d] += world[3 * pts[5 * k] + d] / probe.length;
+  const toJoint = [joint[0] - c0[0], joint[1] - c0[1], joint[2] - c0[2]];
+  candidates.push(toJoint);
+  let best: { u: number[]; travel: number; score: number } | null = null;
   for (const c of candidates) {
     const len = Math.hypot(c[0], c[1], c[2]);
     if (!(len > 0)) continue;
     const u = [c[0] / len, c[1] / len, c[2] / len];
+    // A candidate is judged by its travel, the joint's divided by its bias.
+    const bias = c === toJoint ? JOINT_BIAS : 1;
     let travel = 0;
     for (const k of probe) {
       const i = pts[5 * k];
       travel = Math.max(travel, surface.exit(world[3 * i], world[3 * i + 1], world[3 * i + 2], u[0], u[1], u[2]));
-      if (best && travel >= best.travel) break;
+      if (best && travel / bias >= best.score) break;
     }
-    if (Number.isFinite(travel) && (!best || travel < best.travel)) best = { u, travel };
+    if (Number.isFinite(travel) && (!best || travel / bias < best.score)) best = { u, travel, score: travel / bias };
   }
   return best;
 }
