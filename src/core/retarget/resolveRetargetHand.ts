@@ -1,3 +1,4 @@
+import { limitFor } from '../dataset/readLimits';
 import type { DatasetIO, LoadedDataset } from '../dataset/loadDataset';
 import { BUILTIN_HANDS, type HandSpec } from '../dataset/schema';
 import { loadBuiltinHand, loadHandModel, type HandModel } from '../hands';
@@ -31,8 +32,8 @@ export async function resolveRetargetHand(dataset: LoadedDataset, hand: string, 
 /** A hand model for retargeting: kinematics and fingertips (visual geometry, for drawing too). */
 export function loadHandForRetarget(spec: HandSpec, urdfUrl: string | undefined, io: DatasetIO): Promise<HandModel> {
   if ('builtin' in spec) return loadBuiltinHand(spec.builtin, { geometry: 'visual', fingertips: spec.fingertips });
-  return io.fetchText(urdfUrl!).then(
-    (text) => loadHandModel(text, { urdfUrl: urdfUrl!, fetchBytes: (u) => io.fetchBytes(u), fingertips: spec.fingertips, geometry: 'visual' }),
+  return io.fetchText(urdfUrl!, limitFor('urdf')).then(
+    (text) => loadHandModel(text, { urdfUrl: urdfUrl!, fetchBytes: (u) => io.fetchBytes(u, limitFor('mesh')), fingertips: spec.fingertips, geometry: 'visual' }),
     (e: unknown) => {
       throw new Error(`${spec.urdf}: cannot read URDF (${e instanceof Error ? e.message : String(e)})`);
     },
