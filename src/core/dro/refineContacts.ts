@@ -47,6 +47,14 @@ const CANDIDATES = 4;
  * to this factor: on a handle or a thin object the nearest exit is as often the wrong side.
  */
 const JOINT_BIAS = 1.5;
+/**
+ * The quality band the studio's users filter by (penetration depth < 5 mm, mean fingertip
+ * distance < 1 cm, as in Web2Grasp): refinement keeps the configuration nearest to it.
+ */
+const ACCEPT_DEPTH = 0.005;
+const ACCEPT_GAP = 0.01;
+/** a round counts as progress when it gets this much nearer (0.1 mm of depth) */
+const PROGRESS = 1e-4 / ACCEPT_DEPTH;
 /** anchors per held link: its points' centroid plus this far along each axis */
 const AXIS = 0.01;
 
@@ -65,9 +73,9 @@ interface Evaluation {
  * `margin` outside), pulls each fingertip's nearest point onto the surface when it is within
  * `reach` and nothing is buried deeper than the margin, lightly holds every link where it is, and
  * runs a short weighted IK from there. Rounds are not required to improve (getting a finger out
- * of a handle can mean pushing it deeper for a while); the best configuration seen by deepest
- * point plus half the mean fingertip gap is returned, so refinement never leaves a grasp worse
- * than DRO's own by that measure.
+ * of a handle can mean pushing it deeper for a while); the configuration seen nearest to the
+ * quality band (ACCEPT_DEPTH, ACCEPT_GAP) is returned, so refinement never leaves a grasp further
+ * from it than DRO's own, as measured on its points.
  */
 export function refineContacts(
   tree: KinematicTree,
@@ -183,7 +191,9 @@ export function refineContacts(
     };
   };
 
-  const score = (e: Evaluation) => e.depth + 0.5 * e.tipGap;
+  // How far from an accepted grasp: depth and fingertip gap, each over its threshold, summed (the
+  // worse of the two alone would ignore a deep link while some finger is far off).
+  const score = (e: Evaluation) => e.depth / ACCEPT_DEPTH + e.tipGap / ACCEPT_GAP;
   let config = start;
   let e = evaluate(config);
   const before = e;
@@ -195,7 +205,7 @@ export function refineContacts(
     opts.signal?.throwIfAborted();
     config = solveIk(tree, e.targets, config, { maxIterations: opts.iterations ?? 10, snapRoot: false, maxStep: 0.1 }).config;
     e = evaluate(config);
-    if (score(e) < score(best.e) - 1e-4) bestRound = round + 1;
+    if (score(e) < score(best.e) - PROGRESS) bestRound = round + 1;
     if (score(e) < score(best.e)) best = { config, e };
   }
   return { config: best.config, rounds: round, depthBefore: before.depth, depthAfter: best.e.depth, tipGapBefore: before.tipGap, tipGapAfter: best.e.tipGap };
