@@ -108,7 +108,7 @@ export function PredictPanel() {
             <option value="webgpu">WebGPU</option>
           </select>
         </label>
-        <label title="After DRO's IK: push links out of the object and pull fingertips within 3 cm onto it (docs/dro-model.md)">
+        <label title="After DRO's IK: push links out of the object and pull fingertips within 3 cm onto it (docs/predict.md)">
           <input type="checkbox" aria-label="Refine contacts" checked={refine} onChange={(e) => setRefine(e.target.checked)} /> Refine contacts
         </label>
         <div className="predict-actions">
