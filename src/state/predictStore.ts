@@ -4,6 +4,7 @@ import { wrap, releaseProxy } from 'comlink';
 import { create } from 'zustand';
 import { errorText, type LoadedDataset, type ResolvedGrasp } from '../core/dataset/loadDataset';
 import type { Grasp } from '../core/dataset/schema';
+import type { Prediction } from '../core/dro/predict';
 import type { Backend, ModelSource } from '../core/dro/predictService';
 import type { MetricsService } from '../core/metrics/metricsService';
 import type { GraspMetricsRow } from '../core/metrics/types';
@@ -24,10 +25,8 @@ export interface PredictedItem {
   /** predicted robot points (multilateration), object frame */
   points: Float32Array;
   initial: { root: NonNullable<Grasp['root']>; joints: Record<string, number> };
-  /** DRO's configuration before contact refinement; absent when refinement did not run */
-  unrefined?: { root: NonNullable<Grasp['root']>; joints: Record<string, number> };
-  /** what refinement did (metres), for the list */
-  refine?: { rounds: number; depthBefore: number; depthAfter: number; tipGapBefore: number; tipGapAfter: number };
+  /** what contact refinement did (metres) and DRO's configuration before it; absent when it did not run */
+  refined?: Prediction['refined'];
   metrics: GraspMetricsRow | null;
 }
 
@@ -110,13 +109,7 @@ export async function runPrediction(p: PredictParams): Promise<void> {
     if (!current()) return;
     const items: PredictedItem[] = r.grasps.map((g, i) => {
       const { points, initial, refined } = r.predictions[i];
-      const item: PredictedItem = { grasp: { ...g, source: 'predictions' }, points, initial, metrics: null };
-      if (refined) {
-        const { unrefined, ...effect } = refined;
-        item.unrefined = unrefined;
-        item.refine = effect;
-      }
-      return item;
+      return { grasp: { ...g, source: 'predictions' }, points, initial, refined, metrics: null };
     });
     usePredictStore.setState({ status: 'done', backend: r.backend, adapter: r.adapter, items, objectPoints: r.objectPoints });
     if (items.length) previewPrediction(0);
@@ -183,7 +176,7 @@ if (typeof window !== 'undefined' && testHooksWanted(import.meta.env.MODE, windo
       const s = usePredictStore.getState();
       return {
         backend: s.backend,
-        items: s.items.map((it) => ({ id: it.grasp.id, root: it.grasp.root, joints: it.grasp.joints, points: Array.from(it.points), refined: !!it.unrefined })),
+        items: s.items.map((it) => ({ id: it.grasp.id, root: it.grasp.root, joints: it.grasp.joints, points: Array.from(it.points), refined: !!it.refined })),
       };
     },
   });

@@ -2,6 +2,7 @@ import { DoubleSide, Ray, Vector3 } from 'three';
 import type { TriMesh } from '../mesh/triMesh';
 import { prepareMesh } from '../metrics/bvhCache';
 import { DEFAULT_METRICS_PARAMS } from '../metrics/params';
+import { boxContains } from '../metrics/scene';
 
 /** What contact refinement asks of the object: the metrics' own inside test and outer surface. */
 export interface ObjectSurface {
@@ -29,13 +30,12 @@ export function objectSurfaceOf(mesh: TriMesh, opts: { rays?: number; maxTriangl
   const hit = { point: new Vector3(), distance: 0, faceIndex: 0 };
   const ray = new Ray();
   return {
-    isInside: (x, y, z) => x >= min[0] && y >= min[1] && z >= min[2] && x <= max[0] && y <= max[1] && z <= max[2] && field.isInside(x, y, z),
+    isInside: (x, y, z) => boxContains(min, max, x, y, z) && field.isInside(x, y, z),
     closest(x, y, z, out, within = Infinity) {
       q.set(x, y, z);
       // maxThreshold only prunes the search: a hit beyond it can still come back, so check.
       const r = bvh.closestPointToPoint(q, hit, 0, within);
-      if (r && r.distance > within) return Infinity;
-      if (!r) return Infinity;
+      if (!r || r.distance > within) return Infinity;
       out[0] = r.point.x;
       out[1] = r.point.y;
       out[2] = r.point.z;

@@ -92,6 +92,13 @@ export function refineContacts(
   const patience = opts.patience ?? 20;
   const tips = new Set(tipLinks);
   const closest = new Float64Array(3);
+  // Per link, the hold's anchors in the link frame (they do not change between rounds).
+  const held = [...points.byLink].map(([li, idx]) => {
+    const c = [0, 0, 0];
+    for (const p of idx) for (let k = 0; k < 3; k++) c[k] += points.local[3 * p + k] / idx.length;
+    const anchors = [c[0], c[1], c[2], c[0] + AXIS, c[1], c[2], c[0], c[1] + AXIS, c[2], c[0], c[1], c[2] + AXIS];
+    return { li, anchors, w: (hold * idx.length) / 4 };
+  });
 
   const evaluate = (config: HandConfig): Evaluation => {
     const frames = linkTransforms(tree, rootMatrixOf(config.root), treeValues(tree, config.joints));
@@ -165,20 +172,12 @@ export function refineContacts(
     const active = link.length;
     // The hold: every link's point centroid and three axis anchors stay where they are, weighted
     // by the link's share of the points so a big link resists as much as its points would.
-    for (const [li, idx] of points.byLink) {
-      const w = (hold * idx.length) / 4;
-      const c = [0, 0, 0];
-      for (const p of idx) for (let k = 0; k < 3; k++) c[k] += points.local[3 * p + k] / idx.length;
+    for (const { li, anchors, w } of held) {
       const m = frames[li];
-      for (const [ax, ay, az] of [
-        [0, 0, 0],
-        [AXIS, 0, 0],
-        [0, AXIS, 0],
-        [0, 0, AXIS],
-      ]) {
-        const lx = c[0] + ax,
-          ly = c[1] + ay,
-          lz = c[2] + az;
+      for (let k = 0; k < anchors.length; k += 3) {
+        const lx = anchors[k],
+          ly = anchors[k + 1],
+          lz = anchors[k + 2];
         add(li, lx, ly, lz, m[0] * lx + m[4] * ly + m[8] * lz + m[12], m[1] * lx + m[5] * ly + m[9] * lz + m[13], m[2] * lx + m[6] * ly + m[10] * lz + m[14], w);
       }
     }

@@ -153,7 +153,7 @@ export function PredictPanel() {
             <label>
               <input type="checkbox" checked={st.showInitial} onChange={(e) => usePredictStore.setState({ showInitial: e.target.checked })} /> initial configuration
             </label>
-            {st.items.some((it) => it.unrefined) && (
+            {st.items.some((it) => it.refined) && (
               <label>
                 <input type="checkbox" checked={st.showUnrefined} onChange={(e) => usePredictStore.setState({ showUnrefined: e.target.checked })} /> before refinement
               </label>
@@ -182,8 +182,10 @@ export function PredictPanel() {
                   <td>{cm(it.metrics?.penetration_depth_cm)}</td>
                   <td>{cm(it.metrics?.disjoint_distance_cm)}</td>
                   <td>{cm(it.metrics?.contact_ratio_pct)}</td>
-                  <td title={it.refine ? `${it.refine.rounds} rounds; fingertip gap ${cm(100 * it.refine.tipGapBefore)} -> ${cm(100 * it.refine.tipGapAfter)} cm` : 'not refined'}>
-                    {it.refine ? `${cm(100 * it.refine.depthBefore)}→${cm(100 * it.refine.depthAfter)}` : '—'}
+                  <td
+                    title={it.refined ? `${it.refined.rounds} rounds; fingertip gap ${cm(100 * it.refined.tipGapBefore)} -> ${cm(100 * it.refined.tipGapAfter)} cm` : 'not refined'}
+                  >
+                    {it.refined ? `${cm(100 * it.refined.depthBefore)}→${cm(100 * it.refined.depthAfter)}` : '—'}
                   </td>
                 </tr>
               ))}

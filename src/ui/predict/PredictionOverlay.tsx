@@ -62,7 +62,7 @@ export function PredictionOverlay() {
     <>
       {showPoints && <PointCloud points={shown.points} name="predicted-robot-points" color={PREDICTED_POINTS_COLOR} />}
       {showInitial && <GhostHand item={shown} config={shown.initial} color={INITIAL_HAND_COLOR} name="initial-configuration" />}
-      {showUnrefined && shown.unrefined && <GhostHand item={shown} config={shown.unrefined} color={UNREFINED_HAND_COLOR} name="unrefined-configuration" />}
+      {showUnrefined && shown.refined && <GhostHand item={shown} config={shown.refined.unrefined} color={UNREFINED_HAND_COLOR} name="unrefined-configuration" />}
     </>
   );
 }
