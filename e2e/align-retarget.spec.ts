@@ -26,6 +26,9 @@ test('aligns a human-only sample grasp, retargets it to ShadowHand and LEAP and 
   const readout = panel.getByTestId('nudge-readout');
   const moved = async () => (/move (\S+) \/ (\S+) \/ (\S+) mm/.exec(await readout.innerText()) ?? []).slice(1).map(Number);
   expect(await moved()).toEqual([0, 0, 0]);
+  // The selected grasp's metrics arrive on their own time and their warning moves the panels
+  // below: measure the preview once they are in.
+  await expect(page.locator('.metrics-table')).toHaveAttribute('data-ready', 'yes');
   const box = (await panel.getByTestId('align-preview').boundingBox())!;
   const cx = box.x + box.width / 2,
     cy = box.y + box.height / 2;

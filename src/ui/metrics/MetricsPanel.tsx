@@ -104,12 +104,11 @@ export function MetricsPanel() {
                 <td className="unit">{METRIC_INFO[m].unit}</td>
               </tr>
             ))}
-            {row?.object_extents_cm && (
-              <tr>
-                <th scope="row">Object extents</th>
-                <td colSpan={2}>{row.object_extents_cm.map((v) => v.toFixed(1)).join(' × ')} cm</td>
-              </tr>
-            )}
+            {/* Always a row, so the panels below do not jump when the numbers arrive. */}
+            <tr>
+              <th scope="row">Object extents</th>
+              <td colSpan={2}>{!row ? '…' : row.object_extents_cm ? `${row.object_extents_cm.map((v) => v.toFixed(1)).join(' × ')} cm` : '—'}</td>
+            </tr>
           </tbody>
         </table>
       )}
