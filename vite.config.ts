@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
+import { availableParallelism } from 'node:os';
 
 // Cross-origin isolation lets multithreaded WASM (onnxruntime-web) use SharedArrayBuffer.
 // "credentialless" rather than "require-corp" so datasets on other CORS hosts still load.
@@ -35,6 +36,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'workers/**/*.test.ts'],
     environment: 'node',
+    // Vitest leaves a core free by default; on the 2-core CI machine both cores cut the run by a quarter.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
   },
 });
