@@ -122,6 +122,7 @@ export async function runAffordance(p: {
         query: p.query,
         models,
         backend: p.backend,
+        limits: limitsFromSearch(globalThis.location?.search ?? ''),
         options: { size: clampInt(p.size, 32, 1024, 256), grid: clampInt(p.grid, 2, 64, 32), views: p.views ? [...p.views] : undefined },
       },
       Comlink.proxy((done: number, total: number, what: string) => id === runId && useAffordanceStore.setState({ progress: { done, total, what } })),

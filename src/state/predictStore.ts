@@ -103,7 +103,18 @@ export async function runPrediction(p: PredictParams): Promise<void> {
     const model = await modelSource(p.model, handSpec && 'builtin' in handSpec ? handSpec.builtin : null);
     const ctx = { hands: dataset.hands, objects: dataset.objects, manifestUrl: dataset.manifestUrl };
     const r = await predictWorker().predict(
-      { runId: id, dataset: ctx, objectId: p.objectId, handId: p.handId, count: p.count, seed: p.seed, backend: p.backend, model, refine: p.refine },
+      {
+        runId: id,
+        dataset: ctx,
+        objectId: p.objectId,
+        handId: p.handId,
+        count: p.count,
+        seed: p.seed,
+        backend: p.backend,
+        model,
+        refine: p.refine,
+        limits: limitsFromSearch(globalThis.location?.search ?? ''),
+      },
       Comlink.proxy((done: number, total: number) => current() && usePredictStore.setState({ progress: { done, total } })),
     );
     if (!current()) return;

@@ -70,6 +70,11 @@ describe('affordance service (what the worker runs)', () => {
     await expect(svc.run({ ...req, backend: 'webgpu' })).rejects.toThrow(/no WebGPU adapter/);
     await expect(svc.run({ ...req, meshUrl: `${B}bad.obj`, meshLabel: 'bad.obj', partsUrl: undefined })).rejects.toThrow(/^bad\.obj: /);
     await expect(svc.run({ ...req, models: { kind: 'url', base: `${B}nowhere/` } })).rejects.toThrow(/sam\/onnx\/vision_encoder\.onnx: cannot read the model file/);
+    // Model graphs are read under the model cap (?maxModelMB), not the mesh one.
+    const encoder = modelFiles[`${B}models/sam/onnx/vision_encoder.onnx`] as ArrayBuffer;
+    await expect(svc.run({ ...req, limits: { model: encoder.byteLength - 1, mesh: 1 << 30 } })).rejects.toThrow(
+      /sam\/onnx\/vision_encoder\.onnx: cannot read the model file \(decodes to more than .* \(the limit for a model; .*\?maxModelMB=/,
+    );
     const p = svc.run({ ...req, runId: 7 }, (d) => d === 1 && svc.cancel(7));
     await expect(p).rejects.toThrow(/cancelled/);
   }, 300_000);

@@ -1,7 +1,7 @@
 import { NAA_MODEL_FILES } from './modelFolder';
 import type { DatasetIO } from '../dataset/loadDataset';
 import { parsePartLabels } from '../dataset/partLabels';
-import { limitFor } from '../dataset/readLimits';
+import { limitFor, type ReadLimits } from '../dataset/readLimits';
 import { parseMeshAsync } from '../mesh/parseMesh';
 import { ClipTokenizer } from './clipTokenizer';
 import type { ClipModel, SamModel } from './models';
@@ -26,6 +26,8 @@ export interface NaaRequest {
   models: NaaModelSource;
   backend: 'auto' | AffBackend;
   options?: Omit<NaaOptions, 'truth' | 'onProgress' | 'signal'>;
+  /** read caps (the page's ?maxMeshMB, ?maxModelMB…); defaults otherwise */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface NaaReply {
@@ -84,20 +86,20 @@ export class AffordanceService {
       if (req.backend === 'webgpu' && backend !== 'webgpu') throw new Error('WebGPU was asked for but this browser offers no WebGPU adapter');
       let mesh;
       try {
-        mesh = await parseMeshAsync(await this.io.fetchBytes(req.meshUrl, limitFor('mesh')), req.meshLabel);
+        mesh = await parseMeshAsync(await this.io.fetchBytes(req.meshUrl, limitFor('mesh', req.limits)), req.meshLabel);
       } catch (e) {
         throw new Error(`${req.meshLabel}: ${msg(e)}`, { cause: e });
       }
       let truth: Uint8Array | undefined;
       let query = req.query;
       if (req.partsUrl) {
-        const labels = parsePartLabels(await this.io.fetchText(req.partsUrl, limitFor('manifest')), req.partsUrl.split('/').pop()!, mesh.indices.length / 3);
+        const labels = parsePartLabels(await this.io.fetchText(req.partsUrl, limitFor('manifest', req.limits)), req.partsUrl.split('/').pop()!, mesh.indices.length / 3);
         const neg = new Set(labels.negative.map((n) => labels.names.indexOf(n)));
         if (neg.size) truth = Uint8Array.from(labels.triangle, (k) => (neg.has(k) ? 1 : 0));
         query ??= labels.query ?? null;
       }
       query ??= GENERIC_QUERY;
-      const { sam, clip } = await this.load(req.models, backend);
+      const { sam, clip } = await this.load(req.models, backend, req.limits);
       const r = await runNaa(mesh, query, sam, clip, { ...req.options, truth, onProgress, signal: ctl.signal });
       return {
         backend,
@@ -130,7 +132,7 @@ export class AffordanceService {
     }
   }
 
-  private load(src: NaaModelSource, backend: AffBackend) {
+  private load(src: NaaModelSource, backend: AffBackend, limits?: Partial<ReadLimits>) {
     const key = `${backend}|${src.kind === 'url' ? src.base : src.label}`;
     let p = this.models.get(key);
     if (!p) {
@@ -143,7 +145,7 @@ export class AffordanceService {
           }
           const url = new URL(f, src.base.endsWith('/') ? src.base : src.base + '/').href;
           try {
-            return f.endsWith('.json') ? await this.io.fetchText(url, limitFor('manifest')) : new Uint8Array(await this.io.fetchBytes(url, limitFor('mesh')));
+            return f.endsWith('.json') ? await this.io.fetchText(url, limitFor('manifest', limits)) : new Uint8Array(await this.io.fetchBytes(url, limitFor('model', limits)));
           } catch (e) {
             throw new Error(`${f}: cannot read the model file (${msg(e)})`, { cause: e });
           }

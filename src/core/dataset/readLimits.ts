@@ -2,9 +2,9 @@
  * Caps on decoded file sizes, so a small compressed file that inflates to gigabytes (a gzip
  * bomb served with Content-Encoding: gzip) is stopped while it streams instead of
  * freezing the tab. Documented in docs/dataset-format.md; overridable per page with URL
- * parameters (maxManifestMB, maxShardMB, maxMeshMB, maxUrdfMB) and per call in code.
+ * parameters (maxManifestMB, maxShardMB, maxMeshMB, maxUrdfMB, maxModelMB) and per call in code.
  */
-export type FileKind = 'manifest' | 'shard' | 'mesh' | 'urdf';
+export type FileKind = 'manifest' | 'shard' | 'mesh' | 'urdf' | 'model';
 
 export type ReadLimits = Record<FileKind, number>;
 
@@ -15,6 +15,8 @@ export const DEFAULT_READ_LIMITS: Readonly<ReadLimits> = {
   shard: 512 * MiB,
   mesh: 256 * MiB,
   urdf: 16 * MiB,
+  // ONNX graphs (DRO, SAM, CLIP): the official-width DRO embed is 50 MB, a SAM ViT-B encoder ~360 MB.
+  model: 1024 * MiB,
 };
 
 /** What a reader is asked to stop at: the cap and the kind of file, for the message. */
@@ -27,7 +29,7 @@ export function limitFor(kind: FileKind, limits: Partial<ReadLimits> = {}): Read
   return { kind, maxBytes: limits[kind] ?? DEFAULT_READ_LIMITS[kind] };
 }
 
-const PARAM: Record<FileKind, string> = { manifest: 'maxManifestMB', shard: 'maxShardMB', mesh: 'maxMeshMB', urdf: 'maxUrdfMB' };
+const PARAM: Record<FileKind, string> = { manifest: 'maxManifestMB', shard: 'maxShardMB', mesh: 'maxMeshMB', urdf: 'maxUrdfMB', model: 'maxModelMB' };
 
 /** Limits given in a page's query string (`?maxMeshMB=1024`); anything unreadable keeps the default. */
 export function limitsFromSearch(search: string): Partial<ReadLimits> {

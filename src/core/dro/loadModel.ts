@@ -1,3 +1,5 @@
+import type { DatasetIO } from '../dataset/loadDataset';
+import { limitFor, type ReadLimits } from '../dataset/readLimits';
 import { parseDroModel, type DroModelSpec } from './modelFile';
 
 export interface DroModelFiles {
@@ -6,23 +8,23 @@ export interface DroModelFiles {
   kernel: Uint8Array;
 }
 
-export interface DroModelIO {
-  fetchText(url: string): Promise<string>;
-  fetchBytes(url: string): Promise<ArrayBuffer>;
-}
+export type DroModelIO = Pick<DatasetIO, 'fetchText' | 'fetchBytes'>;
 
-/** dro.json and both graphs it names; each failure names the file. */
-export async function loadDroModel(url: string, io: DroModelIO): Promise<DroModelFiles> {
+/**
+ * dro.json and both graphs it names; each failure names the file. dro.json is read under the
+ * manifest cap, the graphs under the model cap, so a hostile URL cannot stream gigabytes in.
+ */
+export async function loadDroModel(url: string, io: DroModelIO, limits: Partial<ReadLimits> = {}): Promise<DroModelFiles> {
   let text: string;
   try {
-    text = await io.fetchText(url);
+    text = await io.fetchText(url, limitFor('manifest', limits));
   } catch (e) {
     throw new Error(`${url}: cannot read the model descriptor (${message(e)})`, { cause: e });
   }
   const spec = parseDroModel(text, url);
   const read = async (fileUrl: string, name: string) => {
     try {
-      return new Uint8Array(await io.fetchBytes(fileUrl));
+      return new Uint8Array(await io.fetchBytes(fileUrl, limitFor('model', limits)));
     } catch (e) {
       throw new Error(`${fileUrl}: cannot read ${name}, named in ${url} (${message(e)})`, { cause: e });
     }

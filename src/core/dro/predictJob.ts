@@ -4,7 +4,7 @@ import { loadBuiltinHand } from '../hands/builtin/builtinHands';
 import { loadHandModel, type HandModel } from '../hands/handModel';
 import { parseMeshAsync } from '../mesh/parseMesh';
 import { fileLabel } from '../dataset/resolveUrl';
-import { limitFor } from '../dataset/readLimits';
+import { limitFor, type ReadLimits } from '../dataset/readLimits';
 import { modelHandMismatch } from './handCheck';
 import type { DroModelFiles } from './loadModel';
 import { objectPointsOf } from './objectPoints';
@@ -28,6 +28,8 @@ export interface PredictJobInput {
   backend: string;
   /** contact refinement after DRO's IK (refineContacts); default true */
   refine?: boolean;
+  /** read caps for the object mesh, the URDF and its meshes (the page's ?maxMeshMB… apply) */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface PredictJobResult {
@@ -41,22 +43,22 @@ export interface PredictJobResult {
  * Loads the dataset hand: kinematics for DRO, collision geometry for contact refinement (a URDF
  * hand whose meshes cannot be read still predicts; refinement then uses the model's points).
  */
-export async function loadPredictHand(dataset: PredictDataset, handId: string, io: DatasetIO): Promise<HandModel> {
+export async function loadPredictHand(dataset: PredictDataset, handId: string, io: DatasetIO, limits: Partial<ReadLimits> = {}): Promise<HandModel> {
   const entry = dataset.hands[handId];
   if (!entry) throw new Error(`unknown hand "${handId}" (the dataset has ${Object.keys(dataset.hands).join(', ') || 'none'})`);
   const spec = entry.spec;
   if ('builtin' in spec) return loadBuiltinHand(spec.builtin, { geometry: 'visual', fingertips: spec.fingertips });
-  const text = await io.fetchText(entry.urdfUrl!, limitFor('urdf')).catch((e: unknown) => {
+  const text = await io.fetchText(entry.urdfUrl!, limitFor('urdf', limits)).catch((e: unknown) => {
     throw new Error(`${spec.urdf}: cannot read URDF (${e instanceof Error ? e.message : String(e)})`);
   });
-  return loadHandModel(text, { urdfUrl: entry.urdfUrl!, fetchBytes: (url) => io.fetchBytes(url, limitFor('mesh')), fingertips: spec.fingertips, geometry: 'collision' });
+  return loadHandModel(text, { urdfUrl: entry.urdfUrl!, fetchBytes: (url) => io.fetchBytes(url, limitFor('mesh', limits)), fingertips: spec.fingertips, geometry: 'collision' });
 }
 
-export async function loadPredictObject(dataset: PredictDataset, objectId: string, io: DatasetIO) {
+export async function loadPredictObject(dataset: PredictDataset, objectId: string, io: DatasetIO, limits: Partial<ReadLimits> = {}) {
   const entry = dataset.objects[objectId];
   if (!entry) throw new Error(`unknown object "${objectId}" (the dataset has ${Object.keys(dataset.objects).join(', ') || 'none'})`);
   const label = fileLabel(entry.meshUrl, dataset.manifestUrl);
-  const bytes = await io.fetchBytes(entry.meshUrl, limitFor('mesh')).catch((e: unknown) => {
+  const bytes = await io.fetchBytes(entry.meshUrl, limitFor('mesh', limits)).catch((e: unknown) => {
     throw new Error(`${label}: cannot read (${e instanceof Error ? e.message : String(e)})`);
   });
   return parseMeshAsync(bytes, label);
@@ -79,7 +81,7 @@ export async function runPredictJob(
   if (!handEntry) throw new Error(`unknown hand "${job.handId}" (the dataset has ${Object.keys(job.dataset.hands).join(', ') || 'none'})`);
   const mismatch = modelHandMismatch(files.spec, job.handId, handEntry.spec);
   if (mismatch) throw new Error(mismatch);
-  const [hand, mesh] = await Promise.all([opts.hand ?? loadPredictHand(job.dataset, job.handId, io), loadPredictObject(job.dataset, job.objectId, io)]);
+  const [hand, mesh] = await Promise.all([opts.hand ?? loadPredictHand(job.dataset, job.handId, io, job.limits), loadPredictObject(job.dataset, job.objectId, io, job.limits)]);
   const tree = hand.kinematics;
   const set = bindRobotPoints(tree, files.spec, files.spec.url);
   const objectPoints = objectPointsOf(mesh, files.spec.objectPoints, objectSeed(job.seed));

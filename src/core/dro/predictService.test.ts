@@ -34,6 +34,20 @@ const request = (over: Partial<PredictServiceRequest> = {}): PredictServiceReque
   ...over,
 });
 
+/** The tiny model at BASE/m/ and the brick, as a host would serve them. */
+function byUrlIO() {
+  const bytes = (f: string) => {
+    const b = readFileSync(path.join(dir, f));
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+  };
+  return memoryIO({
+    [`${BASE}m/dro.json`]: files.droJson,
+    [`${BASE}m/embed.onnx`]: bytes('embed.onnx'),
+    [`${BASE}m/kernel.onnx`]: bytes('kernel.onnx'),
+    [BASE + 'brick.obj']: writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])),
+  });
+}
+
 describe('PredictService (the inference worker without its runtime)', () => {
   it('falls back to WASM without an adapter, reports it, and gives one grasp per prediction', async () => {
     const used: string[] = [];
@@ -51,20 +65,31 @@ describe('PredictService (the inference worker without its runtime)', () => {
     expect(r.predictions[0].points).toHaveLength(3 * 32);
     // A model given by URL reads dro.json and the graphs through the IO, the same predictions.
     const byUrl = new PredictService(
-      memoryIO({
-        ...Object.fromEntries(
-          ['dro.json', 'embed.onnx', 'kernel.onnx'].map((f) => [
-            `${BASE}m/${f}`,
-            f === 'dro.json' ? files.droJson : (readFileSync(path.join(dir, f)).buffer.slice(0) as ArrayBuffer),
-          ]),
-        ),
-        [BASE + 'brick.obj']: writeObj(box([-0.03, -0.02, -0.05], [0.03, 0.02, 0.05])),
-      }),
+      byUrlIO(),
       () => nodeOrt(),
       async () => null,
     );
     const r2 = await byUrl.predict(request({ model: { kind: 'url', url: `${BASE}m/dro.json` } }));
     expect(r2.grasps.map((g) => g.joints)).toEqual(r.grasps.map((g) => g.joints));
+
+    // The graphs are read under the model cap: past it the file is named and nothing runs; the
+    // page's raised cap (?maxModelMB) lets the same model through.
+    const embedBytes = readFileSync(path.join(dir, 'embed.onnx')).byteLength;
+    const tight = request({ runId: 2, model: { kind: 'url', url: `${BASE}m/dro.json` }, limits: { model: embedBytes - 1 } });
+    const refused = new PredictService(
+      byUrlIO(),
+      () => nodeOrt(),
+      async () => null,
+    ).predict(tight);
+    await expect(refused).rejects.toThrow(`${BASE}m/embed.onnx: cannot read "embed", named in ${BASE}m/dro.json (decodes to more than`);
+    await expect(refused).rejects.toThrow('the limit for a model');
+    await expect(refused).rejects.toThrow('?maxModelMB=');
+    const raised = await new PredictService(
+      byUrlIO(),
+      () => nodeOrt(),
+      async () => null,
+    ).predict({ ...tight, limits: { model: embedBytes } });
+    expect(raised.grasps.map((g) => g.joints)).toEqual(r.grasps.map((g) => g.joints));
   });
 
   it('says so when WebGPU is asked for and there is no adapter, and cancels a run by id', async () => {

@@ -1,4 +1,5 @@
 import type { DatasetIO } from '../dataset/loadDataset';
+import type { ReadLimits } from '../dataset/readLimits';
 import { loadDroModel, type DroModelFiles } from './loadModel';
 import { parseDroModel } from './modelFile';
 import type { DroRunner, OrtLike } from './onnxRunner';
@@ -22,6 +23,8 @@ export interface PredictServiceRequest {
   model: ModelSource;
   /** contact refinement after DRO's IK; default true */
   refine?: boolean;
+  /** read caps (the page's ?maxModelMB, ?maxMeshMB…); defaults otherwise */
+  limits?: Partial<ReadLimits>;
 }
 
 export interface PredictServiceResult extends PredictJobResult {
@@ -68,11 +71,11 @@ export class PredictService {
       const adapter = req.backend === 'wasm' ? null : await this.probe();
       if (req.backend === 'webgpu' && !adapter) throw new Error('WebGPU was asked for, but this browser offers no WebGPU adapter');
       const backend: Backend = adapter ? 'webgpu' : 'wasm';
-      const { files, runner } = await this.runner(req.model, backend);
+      const { files, runner } = await this.runner(req.model, backend, req.limits);
       ctrl.signal.throwIfAborted();
       const label = req.model.kind === 'url' ? req.model.url : req.model.label;
       const result = await runPredictJob(
-        { dataset: req.dataset, objectId: req.objectId, handId: req.handId, count: req.count, seed: req.seed, modelLabel: label, backend, refine: req.refine },
+        { dataset: req.dataset, objectId: req.objectId, handId: req.handId, count: req.count, seed: req.seed, modelLabel: label, backend, refine: req.refine, limits: req.limits },
         files,
         runner,
         this.io,
@@ -87,13 +90,15 @@ export class PredictService {
     }
   }
 
-  private runner(source: ModelSource, backend: Backend) {
+  private runner(source: ModelSource, backend: Backend, limits?: Partial<ReadLimits>) {
     const key = `${backend}|${source.kind === 'url' ? source.url : `files:${source.label}:${source.droJson.length}:${source.embed.byteLength}:${source.kernel.byteLength}`}`;
     let p = this.runners.get(key);
     if (!p) {
       p = (async () => {
         const files =
-          source.kind === 'url' ? await loadDroModel(source.url, this.io) : { spec: parseDroModel(source.droJson, source.label), embed: source.embed, kernel: source.kernel };
+          source.kind === 'url'
+            ? await loadDroModel(source.url, this.io, limits)
+            : { spec: parseDroModel(source.droJson, source.label), embed: source.embed, kernel: source.kernel };
         return { files, runner: await runnerFor(this.ortFor(backend), files) };
       })();
       p.catch(() => this.runners.delete(key));
