@@ -37,6 +37,7 @@ export class ContactProbe {
   private m = new Matrix4();
   private v = new Vector3();
   private s = new Sphere();
+  private hit = { point: new Vector3(), distance: 0, faceIndex: 0 };
 
   constructor(mesh: TriMesh) {
     const g = new BufferGeometry();
@@ -56,7 +57,9 @@ export class ContactProbe {
     for (let i = 0; i < p.length; i += 3) {
       this.v.set(p[i], p[i + 1], p[i + 2]).applyMatrix4(this.m);
       if (this.box.distanceToPoint(this.v) > gap) continue;
-      if (this.bvh.closestPointToPoint(this.v, undefined, 0, gap)) return true;
+      // maxThreshold only prunes bounding boxes: the nearest triangle found can still be beyond it.
+      const hit = this.bvh.closestPointToPoint(this.v, this.hit, 0, gap);
+      if (hit && hit.distance <= gap) return true;
     }
     return false;
   }

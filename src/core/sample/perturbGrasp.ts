@@ -33,7 +33,7 @@ export function perturbGrasp(ctx: SynthesisContext, g: SynthesizedGrasp, quality
       return { grasp: { ...g, root: shift(d) }, detail: `hand pushed ${mm(d)} into the object` };
     }
     case 'air': {
-      const d = 0.015 + rng.next() * 0.03;
+      const d = 0.02 + rng.next() * 0.03;
       return { grasp: { ...g, root: shift(-d) }, detail: `hand pulled ${mm(d)} away from the object` };
     }
     case 'finger_penetration': {
