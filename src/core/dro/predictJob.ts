@@ -3,6 +3,7 @@ import type { Grasp } from '../dataset/schema';
 import { loadBuiltinHand } from '../hands/builtin/builtinHands';
 import { loadHandModel, type HandModel } from '../hands/handModel';
 import { parseMeshAsync } from '../mesh/parseMesh';
+import type { TriMesh } from '../mesh/triMesh';
 import { fileLabel } from '../dataset/resolveUrl';
 import { limitFor, type ReadLimits } from '../dataset/readLimits';
 import { modelHandMismatch } from './handCheck';
@@ -75,13 +76,22 @@ export async function runPredictJob(
   files: DroModelFiles,
   runner: DroRunner,
   io: DatasetIO,
-  opts: { signal?: AbortSignal; onPrediction?: (p: Prediction, done: number, total: number) => void; hand?: HandModel } = {},
+  opts: {
+    signal?: AbortSignal;
+    onPrediction?: (p: Prediction, done: number, total: number) => void;
+    /** the job's hand and object already loaded (a caller that keeps them between jobs) */
+    hand?: HandModel;
+    object?: TriMesh;
+  } = {},
 ): Promise<PredictJobResult> {
   const handEntry = job.dataset.hands[job.handId];
   if (!handEntry) throw new Error(`unknown hand "${job.handId}" (the dataset has ${Object.keys(job.dataset.hands).join(', ') || 'none'})`);
   const mismatch = modelHandMismatch(files.spec, job.handId, handEntry.spec);
   if (mismatch) throw new Error(mismatch);
-  const [hand, mesh] = await Promise.all([opts.hand ?? loadPredictHand(job.dataset, job.handId, io, job.limits), loadPredictObject(job.dataset, job.objectId, io, job.limits)]);
+  const [hand, mesh] = await Promise.all([
+    opts.hand ?? loadPredictHand(job.dataset, job.handId, io, job.limits),
+    opts.object ?? loadPredictObject(job.dataset, job.objectId, io, job.limits),
+  ]);
   const tree = hand.kinematics;
   const set = bindRobotPoints(tree, files.spec, files.spec.url);
   const objectPoints = objectPointsOf(mesh, files.spec.objectPoints, objectSeed(job.seed));

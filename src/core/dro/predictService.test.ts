@@ -92,6 +92,38 @@ describe('PredictService (the inference worker without its runtime)', () => {
     expect(raised.grasps.map((g) => g.joints)).toEqual(r.grasps.map((g) => g.joints));
   });
 
+  it('keeps the hand and the object between runs: the mesh is read once, and results do not depend on it', async () => {
+    const reads: string[] = [];
+    const counting = { ...io, fetchBytes: (url: string, limit?: Parameters<typeof io.fetchBytes>[1]) => (reads.push(url), io.fetchBytes(url, limit)) };
+    const service = new PredictService(
+      counting,
+      () => nodeOrt(),
+      async () => null,
+    );
+    const first = await service.predict(request({ runId: 1, count: 1 }));
+    const again = await service.predict(request({ runId: 2, count: 1 }));
+    expect(reads).toEqual([BASE + 'brick.obj']);
+    expect(again.grasps.map((g) => g.joints)).toEqual(first.grasps.map((g) => g.joints));
+    // A fresh service (nothing kept) gives the same predictions.
+    const fresh = await new PredictService(
+      io,
+      () => nodeOrt(),
+      async () => null,
+    ).predict(request({ runId: 3, count: 1 }));
+    expect(fresh.grasps.map((g) => g.joints)).toEqual(first.grasps.map((g) => g.joints));
+    // A failed read is not kept: once the file is there, the next run reads it.
+    const late = memoryIO({});
+    const flaky = { ...late, fetchBytes: (url: string, limit?: Parameters<typeof io.fetchBytes>[1]) => (reads.length > 1 ? io : late).fetchBytes(url, limit) };
+    const s2 = new PredictService(
+      flaky,
+      () => nodeOrt(),
+      async () => null,
+    );
+    await expect(s2.predict(request({ runId: 4, count: 1 }))).rejects.toThrow(/brick\.obj: cannot read/);
+    reads.push('now there');
+    expect((await s2.predict(request({ runId: 5, count: 1 }))).grasps).toHaveLength(1);
+  });
+
   it('says so when WebGPU is asked for and there is no adapter, and cancels a run by id', async () => {
     const service = new PredictService(
       io,

@@ -3,7 +3,9 @@ import type { ReadLimits } from '../dataset/readLimits';
 import { loadDroModel, type DroModelFiles } from './loadModel';
 import { parseDroModel } from './modelFile';
 import type { DroRunner, OrtLike } from './onnxRunner';
-import { runnerFor, runPredictJob, type PredictDataset, type PredictJobResult } from './predictJob';
+import type { HandModel } from '../hands/handModel';
+import type { TriMesh } from '../mesh/triMesh';
+import { loadPredictHand, loadPredictObject, runnerFor, runPredictJob, type PredictDataset, type PredictJobResult } from './predictJob';
 
 export type Backend = 'webgpu' | 'wasm';
 
@@ -46,6 +48,10 @@ export class PredictCancelledError extends Error {
  */
 export class PredictService {
   private runners = new Map<string, Promise<{ files: DroModelFiles; runner: DroRunner }>>();
+  // The last few hands and objects, so running again (another seed, another count) skips the
+  // parsing, the BVHs and inside fields, and refinement's 4,096 hand samples, all kept per object.
+  private hands = new Map<string, Promise<HandModel>>();
+  private objects = new Map<string, Promise<TriMesh>>();
   private controllers = new Map<number, AbortController>();
   private adapter: Promise<string | null> | null = null;
 
@@ -73,13 +79,21 @@ export class PredictService {
       const backend: Backend = adapter ? 'webgpu' : 'wasm';
       const { files, runner } = await this.runner(req.model, backend, req.limits);
       ctrl.signal.throwIfAborted();
+      const handEntry = req.dataset.hands[req.handId];
+      const objectEntry = req.dataset.objects[req.objectId];
+      // Unknown ids are left to the job, which names them.
+      const [hand, object] = await Promise.all([
+        handEntry && recent(this.hands, JSON.stringify([handEntry.spec, handEntry.urdfUrl ?? null]), () => loadPredictHand(req.dataset, req.handId, this.io, req.limits)),
+        objectEntry && recent(this.objects, objectEntry.meshUrl, () => loadPredictObject(req.dataset, req.objectId, this.io, req.limits)),
+      ]);
+      ctrl.signal.throwIfAborted();
       const label = req.model.kind === 'url' ? req.model.url : req.model.label;
       const result = await runPredictJob(
         { dataset: req.dataset, objectId: req.objectId, handId: req.handId, count: req.count, seed: req.seed, modelLabel: label, backend, refine: req.refine, limits: req.limits },
         files,
         runner,
         this.io,
-        { signal: ctrl.signal, onPrediction: (_p, done, total) => onProgress?.(done, total) },
+        { signal: ctrl.signal, onPrediction: (_p, done, total) => onProgress?.(done, total), hand, object },
       );
       return { ...result, backend, adapter };
     } catch (e) {
@@ -106,4 +120,20 @@ export class PredictService {
     }
     return p;
   }
+}
+
+const KEEP = 4;
+
+/** `load()` kept under `key` among the KEEP most recently used; a failed load is forgotten. */
+function recent<T>(map: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> {
+  let p = map.get(key);
+  if (p) map.delete(key);
+  else {
+    p = load();
+    const mine = p;
+    p.catch(() => map.get(key) === mine && map.delete(key));
+  }
+  map.set(key, p);
+  while (map.size > KEEP) map.delete(map.keys().next().value!);
+  return p;
 }
