@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import { availableParallelism } from 'node:os';
 
@@ -8,6 +8,8 @@ const isolationHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
   'Cross-Origin-Embedder-Policy': 'credentialless',
 };
+
+const STATEFUL = ['src/state/**/*.test.ts', 'src/storage/**/*.test.ts'];
 
 export default defineConfig({
   // Relative base: the built site works under any path on any static host.
@@ -34,10 +36,19 @@ export default defineConfig({
   server: { headers: isolationHeaders, port: 5173 },
   preview: { headers: isolationHeaders, port: 4173 },
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'workers/**/*.test.ts'],
     environment: 'node',
     // Vitest leaves a core free by default; on the 2-core CI machine both cores cut the run by a quarter.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        // Plain functions with no globals to stub: one module graph per worker, not per file, halves
+        // the run (importing three, onnxruntime and the core again for each of ~90 files was half of it).
+        test: { name: 'core', include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'workers/**/*.test.ts'], exclude: [...configDefaults.exclude, ...STATEFUL], isolate: false },
+      },
+      // Stores and IndexedDB (fake-indexeddb, stubbed globals, module-level stores): a fresh module graph per file.
+      { extends: true, test: { name: 'state', include: STATEFUL } },
+    ],
   },
 });
